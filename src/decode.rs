@@ -1,0 +1,229 @@
+//! Stage 0 for files: bytes → text. BOMs, UTF-16 without BOM, windows-1256 and other legacy
+//! encodings (guessed with chardetng, decoded with encoding_rs), binary refused.
+
+use crate::model::Warning;
+
+/// The text of a file and how it was read.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Decoded {
+    /// The decoded text, without a leading BOM. Empty when the bytes are binary.
+    pub text: String,
+    /// The encoding used (`"utf-8"`, `"utf-16le"`, `"utf-16be"`, `"windows-1256"`, …), or
+    /// `"binary"` when the bytes are not text.
+    pub encoding: String,
+    /// Set when the reader should know how the text was read (code `decoded-windows-1256`,
+    /// `decoded-utf-16`, `invalid-utf-8-replaced`) or that it was refused (code `binary`).
+    pub warning: Option<Warning>,
+}
+
+impl Decoded {
+    /// True when the bytes were refused as binary (`encoding == "binary"`).
+    pub fn is_binary(&self) -> bool {
+        self.encoding == "binary"
+    }
+}
+
+const MAGIC: &[(&[u8], &str)] = &[
+    (b"\x89PNG", "a PNG image"),
+    (b"\xFF\xD8\xFF", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"%PDF", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (or an Office document)"),
+    (b"\x1F\x8B", "a gzip archive"),
+    (b"\x7FELF", "a program"),
+    (b"\0asm", "a WebAssembly module"),
+    (b"RIFF", "a media file"),
+    (b"BM", "a BMP image"),
+    (b"7z\xBC\xAF", "a 7-Zip archive"),
+    (b"Rar!", "a RAR archive"),
+    (b"\xD0\xCF\x11\xE0", "an old Office document"),
+];
+
+fn binary(what: &str) -> Decoded {
+    Decoded {
+        text: String::new(),
+        encoding: "binary".into(),
+        warning: Some(Warning::new(
+            "binary",
+            format!("This file is not text ({what}); open a .txt, .md or .html file."),
+        )),
+    }
+}
+
+fn utf16(bytes: &[u8], le: bool) -> Decoded {
+    let enc = if le { encoding_rs::UTF_16LE } else { encoding_rs::UTF_16BE };
+    let (text, had_errors) = enc.decode_without_bom_handling(bytes);
+    let mut text = text.into_owned();
+    if text.starts_with('\u{FEFF}') {
+        text.remove(0);
+    }
+    Decoded {
+        text,
+        encoding: if le { "utf-16le" } else { "utf-16be" }.into(),
+        warning: Some(Warning::new(
+            "decoded-utf-16",
+            if had_errors {
+                "The file was read as UTF-16; some broken characters were replaced."
+            } else {
+                "The file was read as UTF-16."
+            },
+        )),
+    }
+}
+
+/// UTF-16 without a BOM: most code units of Arabic or Latin text have a zero or 0x06 high byte.
+fn sniff_utf16(bytes: &[u8]) -> Option<bool> {
+    let n = bytes.len().min(4096) / 2;
+    if n < 4 {
+        return None;
+    }
+    let (mut even0, mut odd0) = (0usize, 0usize);
+    for i in 0..n {
+        let (a, b) = (bytes[2 * i], bytes[2 * i + 1]);
+        if a == 0 || a == 6 {
+            even0 += 1;
+        }
+        if b == 0 || b == 6 {
+            odd0 += 1;
+        }
+    }
+    if odd0 * 10 >= n * 9 && even0 * 10 < n * 5 {
+        Some(true) // little endian: high bytes at odd positions
+    } else if even0 * 10 >= n * 9 && odd0 * 10 < n * 5 {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+fn looks_binary(bytes: &[u8]) -> bool {
+    let sample = &bytes[..bytes.len().min(8192)];
+    let controls = sample
+        .iter()
+        .filter(|&&b| b == 0 || (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C)))
+        .count();
+    controls * 100 > sample.len() * 2 || sample.contains(&0)
+}
+
+/// Reads the bytes of a file as text.
+///
+/// UTF-8 (with or without BOM) is taken as it is; UTF-16 with a BOM, or without one when the
+/// byte pattern is clear, is decoded; other bytes are guessed with chardetng (windows-1256 for
+/// Arabic) and decoded with encoding_rs. Binary files (images, archives, programs, anything with
+/// NUL bytes that is not UTF-16) give an empty text, `encoding: "binary"` and a warning.
+///
+/// ```
+/// let d = maqal::decode(&[0xC7, 0xE1, 0xDE, 0xC7, 0xE5, 0xD1, 0xC9]); // "القاهرة" in windows-1256
+/// assert_eq!(d.text, "القاهرة");
+/// assert_eq!(d.encoding, "windows-1256");
+/// assert_eq!(d.warning.unwrap().code, "decoded-windows-1256");
+/// ```
+pub fn decode(bytes: &[u8]) -> Decoded {
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        return from_utf8ish(rest);
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        return utf16(rest, true);
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        return utf16(rest, false);
+    }
+    for (magic, what) in MAGIC {
+        if bytes.starts_with(magic) && (magic.len() > 2 || looks_binary(bytes)) {
+            return binary(what);
+        }
+    }
+    if let Some(le) = sniff_utf16(bytes) {
+        return utf16(bytes, le);
+    }
+    if looks_binary(bytes) {
+        return binary("it contains control bytes");
+    }
+    from_utf8ish(bytes)
+}
+
+fn from_utf8ish(bytes: &[u8]) -> Decoded {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Decoded { text: s.to_string(), encoding: "utf-8".into(), warning: None },
+        Err(_) => {
+            // A few broken sequences in otherwise valid UTF-8 (a truncated download, one bad
+            // byte) read better as UTF-8 with replacements than as a legacy encoding.
+            let invalid = count_invalid_utf8(bytes);
+            let multibyte = bytes.iter().filter(|&&b| b >= 0xC2 && b <= 0xF4).count();
+            if invalid * 20 <= multibyte && multibyte > 0 {
+                return Decoded {
+                    text: String::from_utf8_lossy(bytes).into_owned(),
+                    encoding: "utf-8".into(),
+                    warning: Some(Warning::new(
+                        "invalid-utf-8-replaced",
+                        format!("The file is UTF-8 with {invalid} broken byte sequence(s); they were replaced with �."),
+                    )),
+                };
+            }
+            let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+            det.feed(bytes, true);
+            let enc = det.guess(None, chardetng::Utf8Detection::Deny);
+            let (text, _) = enc.decode_without_bom_handling(bytes);
+            let name = enc.name().to_ascii_lowercase();
+            Decoded {
+                text: text.into_owned(),
+                warning: Some(Warning::new(
+                    &format!("decoded-{name}"),
+                    format!("The file is not UTF-8; it was read as {}.", enc.name()),
+                )),
+                encoding: name,
+            }
+        }
+    }
+}
+
+fn count_invalid_utf8(mut bytes: &[u8]) -> usize {
+    let mut n = 0;
+    loop {
+        match std::str::from_utf8(bytes) {
+            Ok(_) => return n,
+            Err(e) => {
+                n += 1;
+                let skip = e.valid_up_to() + e.error_len().unwrap_or(bytes.len() - e.valid_up_to()).max(1);
+                bytes = &bytes[skip.min(bytes.len())..];
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn boms_and_utf16() {
+        let s = "مقال عربي قصير";
+        let mut le = vec![0xFF, 0xFE];
+        le.extend(s.encode_utf16().flat_map(|u| u.to_le_bytes()));
+        let d = decode(&le);
+        assert_eq!((d.text.as_str(), d.encoding.as_str()), (s, "utf-16le"));
+        let be: Vec<u8> = s.encode_utf16().flat_map(|u| u.to_be_bytes()).collect();
+        assert_eq!(decode(&be).text, s);
+        let mut u8bom = b"\xEF\xBB\xBF".to_vec();
+        u8bom.extend(s.as_bytes());
+        let d = decode(&u8bom);
+        assert_eq!((d.text.as_str(), d.warning), (s, None));
+    }
+
+    #[test]
+    fn binary_refused() {
+        assert!(decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").is_binary());
+        assert!(decode(b"PK\x03\x04\x14\0\0\0").is_binary());
+        assert!(decode(b"abc\0def\0\0\x01\x02").is_binary());
+        assert!(!decode(b"BMW news").is_binary());
+    }
+
+    #[test]
+    fn mostly_utf8_with_one_bad_byte() {
+        let mut b = "نص عربي طويل بما يكفي لنعرف أنه UTF-8".as_bytes().to_vec();
+        b.push(0xFF);
+        let d = decode(&b);
+        assert_eq!(d.encoding, "utf-8");
+        assert_eq!(d.warning.unwrap().code, "invalid-utf-8-replaced");
+    }
+}

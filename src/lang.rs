@@ -1,0 +1,82 @@
+//! Language and base direction from the letters of the text.
+//!
+//! Arabic script with Persian-only letters (پ چ ژ گ) and Persian function words is `fa`;
+//! with Urdu-only letters (ٹ ڈ ڑ ں ے) `ur`; otherwise Arabic script is `ar` — even when written
+//! with Persian ی and ک. Latin letters with English function words are `en`; other text `und`.
+
+use crate::model::Dir;
+
+/// Guesses `(lang, dir)` for `text`.
+pub(crate) fn detect(text: &str) -> (&'static str, Dir) {
+    let (mut arabic, mut latin, mut persian, mut urdu, mut hebrew) = (0usize, 0usize, 0, 0, 0);
+    for c in text.chars() {
+        match c {
+            'پ' | 'چ' | 'ژ' | 'گ' => {
+                persian += 1;
+                arabic += 1
+            }
+            'ٹ' | 'ڈ' | 'ڑ' | 'ں' | 'ے' | 'ھ' => {
+                urdu += 1;
+                arabic += 1
+            }
+            '\u{0621}'..='\u{064A}' | '\u{066E}'..='\u{06D3}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}' => {
+                arabic += 1
+            }
+            '\u{05D0}'..='\u{05EA}' => hebrew += 1,
+            'a'..='z' | 'A'..='Z' | '\u{00C0}'..='\u{024F}' => latin += 1,
+            _ => {}
+        }
+    }
+    if arabic == 0 && latin == 0 && hebrew == 0 {
+        return ("und", Dir::Ltr);
+    }
+    if hebrew > arabic && hebrew > latin {
+        return ("he", Dir::Rtl);
+    }
+    if arabic >= latin {
+        let words = || text.split_whitespace();
+        if urdu * 200 > arabic && words().any(|w| matches!(w, "ہے" | "ہیں" | "کے" | "میں" | "کی")) {
+            return ("ur", Dir::Rtl);
+        }
+        if persian * 300 > arabic
+            || words().filter(|w| matches!(*w, "است" | "این" | "را" | "که" | "می" | "های" | "شد" | "برای")).count() * 60
+                > words().count().max(1)
+        {
+            // Persian words beside Persian letters; Arabic pages with a Persian ی stay Arabic.
+            if persian > 0 || words().any(|w| matches!(w, "است" | "را")) {
+                return ("fa", Dir::Rtl);
+            }
+        }
+        return ("ar", Dir::Rtl);
+    }
+    let mut en = 0usize;
+    let mut total = 0usize;
+    for w in text.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| !w.is_empty()).take(5000) {
+        total += 1;
+        let w = w.to_ascii_lowercase();
+        if matches!(w.as_str(), "the" | "of" | "and" | "to" | "in" | "is" | "that" | "for" | "on" | "was" | "with" | "said" | "by" | "a" | "an" | "are" | "it" | "from" | "as") {
+            en += 1;
+        }
+    }
+    if en * 12 >= total && total > 0 {
+        ("en", Dir::Ltr)
+    } else {
+        ("und", Dir::Ltr)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn languages() {
+        assert_eq!(detect("قال وزير الخارجية إن المحادثات مستمرة").0, "ar");
+        assert_eq!(detect("کلمات دلالیة: کورونا بریطانیا أمریکا حوادث السعودیة").0, "ar");
+        assert_eq!(detect("این یک متن فارسی است که برای آزمایش نوشته شده و پیام را می رساند").0, "fa");
+        assert_eq!(detect("یہ ایک اردو جملہ ہے جو پاکستان میں لکھا گیا").0, "ur");
+        assert_eq!(detect("The minister said that the talks were going well."), ("en", Dir::Ltr));
+        assert_eq!(detect("12345 !!!").0, "und");
+        assert_eq!(detect("").1, Dir::Ltr);
+    }
+}

@@ -1,0 +1,139 @@
+//! Normalisation for matching only: returned text is always the original slice.
+//!
+//! [`fold_char`] maps one character to its matching form (or drops it); [`Folded`] folds a whole
+//! string and keeps a map from every folded byte back to the original byte offset, so a match in
+//! the folded text converts back to an exact span of the input.
+//!
+//! What folds: alef/hamza forms (أ إ آ ٱ → ا), ى → ي, ة → ه, Persian ی/ک → ي/ك, Arabic-Indic and
+//! Persian digits → ASCII, ASCII upper case → lower case, every whitespace (NBSP included) → one
+//! space; dropped: tatweel, harakat and tanween, Quranic marks, bidi controls, zero-width
+//! characters. Colon spacing is handled by the scanners, not here.
+
+/// The matching form of `c`, or `None` when `c` is dropped for matching.
+#[inline]
+pub fn fold_char(c: char) -> Option<char> {
+    Some(match c {
+        'أ' | 'إ' | 'آ' | 'ٱ' | 'ٲ' | 'ٳ' => 'ا',
+        'ى' | 'ی' | 'ي' | 'ې' => 'ي',
+        'ة' => 'ه',
+        'ک' => 'ك',
+        '\u{0640}' => return None,                       // tatweel
+        '\u{064B}'..='\u{065F}' | '\u{0670}' => return None, // harakat, tanween, superscript alef
+        '\u{0610}'..='\u{061A}' | '\u{06D6}'..='\u{06ED}' => return None, // Quranic marks
+        '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}'
+        | '\u{061C}' | '\u{00AD}' => return None,
+        '٠'..='٩' => char::from(b'0' + (c as u32 - '٠' as u32) as u8),
+        '۰'..='۹' => char::from(b'0' + (c as u32 - '۰' as u32) as u8),
+        'A'..='Z' => c.to_ascii_lowercase(),
+        c if c.is_whitespace() => ' ',
+        c => c,
+    })
+}
+
+/// Folds a whole string (see the module docs).
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if let Some(f) = fold_char(c) {
+            if f == ' ' && (out.is_empty() || out.ends_with(' ')) {
+                continue;
+            }
+            out.push(f);
+        }
+    }
+    if out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
+/// A folded string with a map back to the original's byte offsets.
+#[derive(Debug, Clone, Default)]
+pub struct Folded {
+    /// The folded text (runs of whitespace collapsed to one space, no leading/trailing space).
+    pub text: String,
+    /// `map[i]` = byte offset in the original of the character that produced folded byte `i`;
+    /// `map[text.len()]` = the original's end of the last kept character.
+    map: Vec<u32>,
+    /// Byte offset added to every mapped position (the original's position in a larger input).
+    base: usize,
+}
+
+impl Folded {
+    /// Folds `s`, which starts at byte `base` of the whole input.
+    pub fn new(s: &str, base: usize) -> Folded {
+        let mut text = String::with_capacity(s.len());
+        let mut map = Vec::with_capacity(s.len() + 1);
+        let mut last_end = 0usize;
+        for (i, c) in s.char_indices() {
+            let Some(f) = fold_char(c) else { continue };
+            if f == ' ' && (text.is_empty() || text.ends_with(' ')) {
+                continue;
+            }
+            if f != ' ' {
+                last_end = i + c.len_utf8();
+            }
+            let n = f.len_utf8();
+            text.push(f);
+            for _ in 0..n {
+                map.push(i as u32);
+            }
+        }
+        if text.ends_with(' ') {
+            text.pop();
+            map.pop();
+        }
+        map.push(last_end as u32);
+        Folded { text, map, base }
+    }
+
+    /// Original byte offset (in the whole input) of folded byte `i` (`i` may equal `text.len()`).
+    #[inline]
+    pub fn orig(&self, i: usize) -> usize {
+        self.base + self.map[i.min(self.map.len() - 1)] as usize
+    }
+
+    /// Original byte range (in the whole input) of folded range `start..end`: from the start of
+    /// the first character to the end of the last one.
+    pub fn orig_range(&self, start: usize, end: usize) -> (usize, usize) {
+        if end <= start {
+            let p = self.orig(start);
+            return (p, p);
+        }
+        // End of the character that produced folded byte end-1: the start of the next kept
+        // original character, or the recorded end, with dropped characters (harakat) that
+        // follow the last letter included when they sit before the next kept character.
+        let s = self.orig(start);
+        let e = if end >= self.text.len() {
+            self.base + *self.map.last().unwrap() as usize
+        } else {
+            self.orig(end)
+        };
+        (s, e)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_letters_and_digits() {
+        assert_eq!(fold("إقرأ أيضاً:"), "اقرا ايضا:");
+        assert_eq!(fold("مدرســـة ٢٠٢٤"), "مدرسه 2024");
+        assert_eq!(fold("  a\u{00A0}\u{00A0}B "), "a b");
+        assert_eq!(fold("کتب علی"), "كتب علي");
+    }
+
+    #[test]
+    fn maps_back_to_original() {
+        let s = "قال  أنتوني بلينكنُ، اليوم";
+        let f = Folded::new(s, 10);
+        let i = f.text.find("بلينكن").unwrap();
+        let (a, b) = f.orig_range(i, i + "بلينكن".len());
+        assert_eq!(&s[a - 10..b - 10], "بلينكنُ");
+        let i = f.text.find("انتوني").unwrap();
+        let (a, b) = f.orig_range(i, i + "انتوني".len());
+        assert_eq!(&s[a - 10..b - 10], "أنتوني");
+    }
+}
