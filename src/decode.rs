@@ -227,3 +227,30 @@ mod tests {
         assert_eq!(d.warning.unwrap().code, "invalid-utf-8-replaced");
     }
 }
+
+/// True when a good share of the text looks like Arabic UTF-8 that was read as windows-1256
+/// (`ط§ظ„`): `ط` or `ظ` followed by a character that windows-1256 puts at 0x80–0xBF.
+pub(crate) fn looks_like_mojibake(text: &str) -> bool {
+    let mut pairs = 0usize;
+    let mut arabic = 0usize;
+    let mut prev = ' ';
+    for c in text.chars() {
+        if ('\u{0600}'..='\u{06FF}').contains(&c) {
+            arabic += 1;
+        }
+        if matches!(prev, 'ط' | 'ظ') && is_1256_high(c) {
+            pairs += 1;
+        }
+        prev = c;
+    }
+    pairs >= 6 && pairs * 20 >= arabic
+}
+
+/// Characters windows-1256 maps from bytes 0x80–0xBF (the UTF-8 continuation range).
+fn is_1256_high(c: char) -> bool {
+    matches!(c,
+        '€' | 'پ' | '‚' | 'ƒ' | '„' | '…' | '†' | '‡' | 'ˆ' | '‰' | 'ٹ' | '‹' | 'Œ' | 'چ' | 'ژ' | 'ڈ'
+        | 'گ' | '‘' | '’' | '“' | '”' | '•' | '–' | '—' | 'ک' | '™' | 'ڑ' | '›' | 'œ' | '\u{200C}' | '\u{200D}' | 'ں'
+        | '\u{00A0}' | '،' | '¢' | '£' | '¤' | '¥' | '¦' | '§' | '¨' | '©' | 'ھ' | '«' | '¬' | '\u{00AD}' | '®' | '¯'
+        | '°' | '±' | '²' | '³' | '´' | 'µ' | '¶' | '·' | '¸' | '¹' | '؛' | '»' | '¼' | '½' | '¾' | '؟')
+}

@@ -48,6 +48,12 @@ pub use model::{
 };
 pub use normalize::fold;
 
+/// The compiled-in lexicon files as `(file name, contents)`: for tests and for tools that show
+/// where the word lists come from.
+pub fn lexicon_files() -> &'static [(&'static str, &'static str)] {
+    lexicon::FILES
+}
+
 /// Parses `text` with default [`Options`]. Never fails, never truncates.
 pub fn parse(text: &str) -> Document {
     parse_with(text, &Options::default())

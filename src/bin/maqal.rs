@@ -1,0 +1,147 @@
+//! The `maqal` command-line tool: `maqal parse [FILE|-] [--pretty] [--reference-date YYYY-MM-DD]`
+//! and `maqal parse --jsonl` (JSON lines in, one Document per line out, in order).
+#![forbid(unsafe_code)]
+
+use clap::{Parser, Subcommand};
+use std::io::{self, BufRead, Read, Write};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "maqal", version, about = "Turns the pasted text of an Arabic news article into a structured JSON document (contract v1).")]
+struct Cli {
+    #[command(subcommand)]
+    cmd: Cmd,
+}
+
+#[derive(Subcommand)]
+enum Cmd {
+    /// Parse one article (a file, or - for standard input) and print its Document as JSON.
+    ///
+    /// Files are decoded first: UTF-8 (with or without BOM), UTF-16 with BOM, windows-1256 and
+    /// other legacy encodings are detected; binary files are refused (exit 1). With --jsonl,
+    /// standard input is read as JSON lines {"id": ..., "text": ...} and one
+    /// {"id": ..., "document": ...} (or {"id": ..., "error": ...}) is written per line, in order.
+    Parse {
+        /// The file to read; `-` or nothing reads standard input.
+        file: Option<String>,
+        /// Pretty-print the JSON.
+        #[arg(long)]
+        pretty: bool,
+        /// The day relative dates count from (YYYY-MM-DD).
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        reference_date: Option<maqal::Date>,
+        /// Read JSON lines from standard input and write one Document per line.
+        #[arg(long, conflicts_with = "file")]
+        jsonl: bool,
+    },
+}
+
+fn parse_date(s: &str) -> Result<maqal::Date, String> {
+    maqal::Date::parse_iso(s).ok_or_else(|| format!("not a date (YYYY-MM-DD): {s}"))
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    let Cmd::Parse { file, pretty, reference_date, jsonl } = cli.cmd;
+    let opts = maqal::Options { reference_date };
+    if jsonl {
+        return jsonl_mode(&opts, pretty);
+    }
+    let bytes = match file.as_deref() {
+        None | Some("-") => {
+            let mut b = Vec::new();
+            if let Err(e) = io::stdin().lock().read_to_end(&mut b) {
+                eprintln!("maqal: cannot read standard input: {e}");
+                return ExitCode::from(1);
+            }
+            b
+        }
+        Some(path) => match std::fs::read(path) {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!("maqal: cannot read {path}: {e}");
+                return ExitCode::from(1);
+            }
+        },
+    };
+    let decoded = maqal::decode(&bytes);
+    if decoded.is_binary() {
+        let msg = decoded.warning.map(|w| w.message).unwrap_or_default();
+        eprintln!("maqal: {}: {msg}", file.as_deref().unwrap_or("-"));
+        return ExitCode::from(1);
+    }
+    let mut doc = maqal::parse_with(&decoded.text, &opts);
+    if let Some(w) = decoded.warning {
+        doc.warnings.insert(0, w);
+    }
+    let out = if pretty { serde_json::to_string_pretty(&doc) } else { serde_json::to_string(&doc) }.expect("serialise");
+    let mut stdout = io::stdout().lock();
+    if writeln!(stdout, "{out}").is_err() {
+        return ExitCode::from(1);
+    }
+    ExitCode::SUCCESS
+}
+
+#[derive(serde::Deserialize)]
+struct Line {
+    #[serde(default)]
+    id: serde_json::Value,
+    text: String,
+}
+
+fn jsonl_mode(opts: &maqal::Options, pretty: bool) -> ExitCode {
+    use rayon::prelude::*;
+    let stdin = io::stdin().lock();
+    let mut stdout = io::BufWriter::new(io::stdout().lock());
+    // Bounded memory: read a batch of lines, parse them in parallel, write them in order.
+    const BATCH: usize = 256;
+    let mut lines = stdin.lines();
+    loop {
+        let mut batch: Vec<io::Result<String>> = Vec::with_capacity(BATCH);
+        for l in lines.by_ref().take(BATCH) {
+            batch.push(l);
+        }
+        if batch.is_empty() {
+            break;
+        }
+        let outs: Vec<Option<String>> = batch
+            .into_par_iter()
+            .map(|l| {
+                let l = match l {
+                    Ok(l) => l,
+                    Err(e) => return Some(serde_json::json!({"id": null, "error": format!("unreadable line: {e}")}).to_string()),
+                };
+                if l.trim().is_empty() {
+                    return None;
+                }
+                let v = match serde_json::from_str::<Line>(&l) {
+                    Ok(line) => {
+                        let doc = maqal::parse_with(&line.text, opts);
+                        serde_json::json!({"id": line.id, "document": doc})
+                    }
+                    Err(e) => {
+                        let id = serde_json::from_str::<serde_json::Value>(&l).ok().and_then(|v| v.get("id").cloned()).unwrap_or(serde_json::Value::Null);
+                        serde_json::json!({"id": id, "error": format!("bad JSON line: {e}")})
+                    }
+                };
+                Some(if pretty { serde_json::to_string_pretty(&v) } else { serde_json::to_string(&v) }.expect("serialise"))
+            })
+            .collect();
+        for o in outs.into_iter().flatten() {
+            if writeln!(stdout, "{o}").is_err() {
+                return ExitCode::from(1);
+            }
+        }
+    }
+    if stdout.flush().is_err() {
+        return ExitCode::from(1);
+    }
+    ExitCode::SUCCESS
+}
