@@ -11,7 +11,7 @@ E2E := tests/e2e
 NODE_STAMP := $(E2E)/node_modules/.package-lock.json
 WASM_OPT := $(E2E)/node_modules/.bin/wasm-opt
 WASM_TARGET := wasm32-unknown-unknown
-WASM_RAW := target/$(WASM_TARGET)/release/maqal.wasm
+WASM_RAW := $(or $(CARGO_TARGET_DIR),target)/$(WASM_TARGET)/release/maqal.wasm
 PKG := www/pkg
 SEED := seeds/000_7a5e6daf9c20d335.txt
 CHROMIUM ?= /usr/bin/chromium
@@ -81,7 +81,7 @@ build: tools-rust tools-wasm-bindgen tools-npm
 
 size:
 	@raw=$$(wc -c < $(PKG)/maqal_bg.wasm); gz=$$(gzip -9c $(PKG)/maqal_bg.wasm | wc -c); \
-	page=$$(cat www/*.html www/*.js www/*.css $(PKG)/maqal.js | gzip -9c | wc -c); \
+	page=$$(cat $$(ls www/*.html www/*.js www/*.css 2>/dev/null) $(PKG)/maqal.js | gzip -9c | wc -c); \
 	echo "www/pkg/maqal_bg.wasm: $$raw bytes raw, $$gz gzipped; page code (html+js+css+glue) $$page gzipped"
 
 serve: build

@@ -1,0 +1,106 @@
+// parser.js — the thin loader between the page/element and the WASM module (www/pkg/, built by
+// `make build`). Loads the module once, relative to this file's own URL, so it works from any
+// folder and any page. Inputs over WORKER_THRESHOLD run in a Web Worker so the page never freezes.
+
+import init, { parseJson, decode as wasmDecode, version as wasmVersion } from './pkg/maqal.js';
+
+/** Above this many UTF-16 units of text (or bytes of a file), work moves to a Web Worker. */
+export const WORKER_THRESHOLD = 200 * 1024;
+
+let ready = null;
+/** Loads and instantiates the WASM module once; later calls share the same promise. */
+export function load() {
+  if (!ready) {
+    ready = init().catch((e) => {
+      ready = null; // let a later call retry
+      throw e;
+    });
+  }
+  return ready;
+}
+
+function options(opts) {
+  const o = {};
+  if (opts && opts.referenceDate) o.referenceDate = String(opts.referenceDate);
+  return o;
+}
+
+function abortError() {
+  return new DOMException('The parse was superseded.', 'AbortError');
+}
+
+/** Runs one job in a fresh module worker; terminates it when done or aborted. */
+function inWorker(message, transfer, { signal, onProgress } = {}) {
+  return new Promise((resolve, reject) => {
+    if (signal && signal.aborted) return reject(abortError());
+    let worker;
+    try {
+      worker = new Worker(new URL('./parser-worker.js', import.meta.url), { type: 'module' });
+    } catch (e) {
+      return reject(e); // e.g. the module is served from another origin than the page
+    }
+    const stop = () => { worker.terminate(); reject(abortError()); };
+    if (signal) signal.addEventListener('abort', stop, { once: true });
+    worker.onmessage = (ev) => {
+      const m = ev.data;
+      if (m.type === 'progress') { if (onProgress) onProgress(m.stage); return; }
+      worker.terminate();
+      if (signal) signal.removeEventListener('abort', stop);
+      if (m.type === 'error') reject(new Error(m.message));
+      else resolve(m);
+    };
+    worker.onerror = (ev) => {
+      worker.terminate();
+      if (signal) signal.removeEventListener('abort', stop);
+      reject(new Error(ev.message || 'worker failed'));
+    };
+    worker.postMessage(message, transfer || []);
+  });
+}
+
+/**
+ * Parses `text` → `{ doc, json }`: `json` is the contract's exact JSON string (as the CLI writes
+ * it), `doc` the same as an object. `onProgress(stage)` reports 'loading' | 'parsing' | 'reading'.
+ */
+export async function parseText(text, opts = {}, { signal, onProgress, forceWorker = false } = {}) {
+  text = String(text ?? '');
+  if ((forceWorker || text.length > WORKER_THRESHOLD) && typeof Worker === 'function') {
+    try {
+      const m = await inWorker({ op: 'parse', text, options: options(opts) }, [], { signal, onProgress });
+      if (onProgress) onProgress('reading');
+      return { doc: JSON.parse(m.json), json: m.json, worker: true };
+    } catch (e) {
+      if (e && e.name === 'AbortError') throw e;
+      // A worker could not start (cross-origin module, old browser): parse here instead.
+    }
+  }
+  if (onProgress) onProgress('loading');
+  await load();
+  if (signal && signal.aborted) throw abortError();
+  if (onProgress) onProgress('parsing');
+  const json = parseJson(text, options(opts));
+  if (onProgress) onProgress('reading');
+  return { doc: JSON.parse(json), json, worker: false };
+}
+
+/** Reads file bytes as text → `{ text, encoding, warning }` (`encoding: "binary"` = refused). */
+export async function decodeBytes(bytes, { signal, onProgress } = {}) {
+  if (!(bytes instanceof Uint8Array)) bytes = new Uint8Array(bytes);
+  if (bytes.length > WORKER_THRESHOLD && typeof Worker === 'function') {
+    try {
+      const copy = bytes.slice();
+      const m = await inWorker({ op: 'decode', bytes: copy }, [copy.buffer], { signal, onProgress });
+      return m.decoded;
+    } catch (e) {
+      if (e && e.name === 'AbortError') throw e;
+    }
+  }
+  await load();
+  return wasmDecode(bytes);
+}
+
+/** The crate version of the loaded module. */
+export async function version() {
+  await load();
+  return wasmVersion();
+}
