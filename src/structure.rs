@@ -118,12 +118,17 @@ fn is_prose(lex: &Lexicon, original: &str, folded: &str, words: usize) -> bool {
     let stops = folded.split(' ').filter(|w| lex.is_stopword(w.trim_matches(|c: char| !c.is_alphanumeric()))).count();
     let stop_share = stops as f32 / words.max(1) as f32;
     if ends_sentence(original) {
+        // Headlines end in ? or ! often, paragraphs seldom.
+        let question = original.trim_end_matches(|c: char| matches!(c, '"' | '»' | '”' | ')' | ' ')).ends_with(['?', '؟', '!']);
+        if question {
+            return words >= 14 || (words >= 6 && commas > 0);
+        }
         return words >= 5 || (words >= 3 && commas > 0);
     }
     if original.trim_end().ends_with(':') {
         return words >= 8; // a list intro or a quote intro inside the body
     }
-    words >= 12 && (commas > 0 || stop_share >= 0.12) || words >= 18
+    words >= 12 && commas > 0 || words >= 16 && stop_share >= 0.12 || words >= 20
 }
 
 fn features(lex: &Lexicon, text: &str, u: &Unit) -> U {
@@ -157,7 +162,7 @@ fn features(lex: &Lexicon, text: &str, u: &Unit) -> U {
 /// A line that is site chrome by its shape: URLs, file names, leaked template strings, counts.
 fn chrome_shape(lex: &Lexicon, u: &U, original: &str) -> bool {
     let f = &u.folded;
-    if u.words <= 25 && lex.has_chrome_phrase(f) {
+    if u.words <= 15 && lex.has_chrome_phrase(f) {
         return true;
     }
     if u.words <= 3 && (f.starts_with("http") || f.starts_with("www.")) {
@@ -443,6 +448,15 @@ pub(crate) fn parse(text: &str, options: &Options) -> Document {
         }
     }
 
+    // The first free line of a paste is its headline when it reads like one (no final full
+    // stop, not long) and prose follows: headlines of 13–25 words are common.
+    if let Some(f0) = (0..n).find(|&j| us[j].kind.is_none()) {
+        let o = &text[us[f0].start..us[f0].end];
+        let period = o.trim_end_matches(|c: char| matches!(c, '"' | '»' | '”' | ')' | ' ')).ends_with(['.', '…']);
+        if us[f0].prose && !period && us[f0].words <= 25 && !o.contains(['،', ',']) && (f0 + 1..n).any(|j| us[j].kind.is_none() && us[j].prose) {
+            us[f0].prose = false;
+        }
+    }
     // Body start: the first unclaimed prose unit before the footer (or anywhere, if none).
     let free = |u: &U| u.kind.is_none();
     let body_start = (0..first_footer)
