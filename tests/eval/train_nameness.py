@@ -1,0 +1,125 @@
+#!/usr/bin/env python3
+"""Trains the word "nameness" model src/lexicon/ent_nameness.txt: logistic regression over the
+character n-grams of one folded word, P(the word is part of a person's name).
+
+Run from the crate root after gen_ent_lexicons.py:  python3 tests/eval/train_nameness.py
+Positives: arabnamer name parts (CC BY 4.0), the written given names and people, Wojood sample
+PERS tokens (MIT). Negatives: Wojood sample O tokens (MIT), words of the ANT corpus Jawhara FM sample
+(Apache-2.0; Chouigui et al. 2017) that are not name parts, stop words (MIT/BSD-2), written lists.
+Never reads ANERcorp.
+"""
+import json, math, os, random, re, sys
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+from gen_ent_lexicons import fold, DATA, OUT, load, lines_of, clean, write
+import ent_written as W
+
+WORD = re.compile(r'[\u0621-\u063A\u0641-\u064A]+')
+
+def feats(w):
+    s = '^' + w + '$'
+    out = []
+    for n in (2, 3, 4):
+        for i in range(len(s) - n + 1):
+            out.append(s[i:i + n])
+    out.append('#' + str(min(len(w), 9)))
+    return out
+
+def wojood(fn):
+    pos, neg = set(), set()
+    for l in open(os.path.join(DATA, 'wojood_sample', fn), encoding='utf-8'):
+        p = l.split()
+        if len(p) < 2 or p[0] == '$#$':
+            continue
+        w = fold(p[0])
+        if not WORD.fullmatch(w):
+            continue
+        tags = p[1:]
+        if any(t.endswith('-PERS') for t in tags):
+            pos.add(w)
+        elif all(t == 'O' for t in tags):
+            neg.add(w)
+    return pos, neg
+
+def main():
+    random.seed(7)
+    names = set()
+    for v in load('arabnamer_names/en_to_ar_names.json').values():
+        for w in fold(v).split():
+            if WORD.fullmatch(w):
+                names.add(w)
+    written = set()
+    for l in W.GIVEN + W.PEOPLE:
+        for w in fold(l).split():
+            if WORD.fullmatch(w):
+                written.add(w)
+    wp, wn = set(), set()
+    for fn in ('train.txt', 'val.txt'):
+        a, b = wojood(fn)
+        wp |= a
+        wn |= b
+    pos = names | written | wp
+    counts = {}
+    for l in open(os.path.join(DATA, 'ant_jawharafm_sample', 'sample.jsonl'), encoding='utf-8'):
+        d = json.loads(l)
+        for f in ('title', 'abstract', 'text'):
+            for w in WORD.findall(fold(d.get(f) or '')):
+                counts[w] = counts.get(w, 0) + 1
+    neg = set(w for w in counts if w not in pos)
+    neg |= wn - wp
+    stop = set()
+    for rel in ('stopwords_ar/stopwords-iso_ar.txt', 'stopwords_ar/stopword_ara.txt', 'stopwords_ar/justext_Arabic.txt'):
+        stop |= set(w for w in clean(lines_of(rel)) if ' ' not in w)
+    neg |= stop
+    neg |= set(w for w in clean(W.TITLES + W.COMMON + W.NISBA + W.NISBA_PLURAL) if ' ' not in w)
+    pos -= stop
+    data = [(w, 1) for w in pos] + [(w, 0) for w in neg if w not in pos]
+    random.shuffle(data)
+    cut = len(data) // 10
+    test, train = data[:cut], data[cut:]
+    print(f'{len(pos)} positive, {len(neg)} negative types; train {len(train)}, held out {len(test)}')
+
+    wts = {}
+    bias = 0.0
+    lr, l2 = 0.2, 1e-5
+    for epoch in range(12):
+        random.shuffle(train)
+        for w, y in train:
+            fs = feats(w)
+            z = bias + sum(wts.get(f, 0.0) for f in fs)
+            p = 1 / (1 + math.exp(-max(-30, min(30, z))))
+            g = (y - p)
+            bias += lr * g * 0.1
+            for f in fs:
+                wts[f] = wts.get(f, 0.0) * (1 - l2) + lr * g
+        lr *= 0.8
+
+    def score(w, table, b):
+        return b + sum(table.get(f, 0) for f in feats(w))
+
+    # quantise to integers (x100) and prune small weights
+    q = {f: int(round(v * 100)) for f, v in wts.items() if abs(v) >= 0.3}
+    qb = int(round(bias * 100))
+    for name, table, b, scale in (('float', wts, bias, 1.0), ('int', q, qb, 100.0)):
+        tp = fp = fn = tn = 0
+        for w, y in test:
+            s = score(w, table, b) / scale
+            if s > 0:
+                tp += y; fp += 1 - y
+            else:
+                fn += y; tn += 1 - y
+        acc = (tp + tn) / len(test)
+        print(f'{name}: held-out accuracy {acc:.3f}  P {tp / max(1, tp + fp):.3f}  R {tp / max(1, tp + fn):.3f}')
+    entries = [f'{f} {v}' for f, v in q.items() if v != 0] + [f'^bias {qb}']
+    write('ent_nameness.txt', """
+Word nameness model: logistic regression over character 2-4-grams of a folded word ("^" and "$" mark
+its ends, "#N" its length); each line is "feature weight*100", "^bias" the intercept; score > 0 = name.
+Trained by tests/eval/train_nameness.py on: arabnamer name parts (Yousef, E., 2026, CC-BY-4.0), name
+lists written for Maqal (MIT OR Apache-2.0), the Wojood NER public sample (SinaLab/ArabicNER, MIT),
+the ANT corpus Jawhara FM sample (Apache-2.0; Chouigui, Ben Khiroun, Elayeb 2017, "ANT Corpus: An
+Arabic News Text Collection for Textual Classification"), stopwords-iso/npm stopword (MIT) and the
+jusText Arabic stoplist (BSD-2-Clause).
+Generated by tests/eval/train_nameness.py (do not edit by hand).""", entries)
+
+if __name__ == '__main__':
+    main()
