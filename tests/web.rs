@@ -6,65 +6,57 @@
 //! `include_str!` pairs, one per fixture, generated from `seeds/`), then runs
 //! `cargo test --target wasm32-unknown-unknown --features wasm --test web`.
 //!
-//! The check goes through `maqal::parse` + `serde_json::to_string`, exactly the body of the
-//! binding's `parseJson` (src/wasm.rs); the page tests (tests/e2e) call the exported `parseJson`
-//! itself on every fixture too.
+//! The check goes through `maqal::decode` + `maqal::parse` + serde_json, the same calls as the
+//! binding's `decode` and `parseJson` (src/wasm.rs); the page tests (tests/e2e) call the exported
+//! `decode` and `parseJson` themselves on every fixture too.
 #![cfg(target_arch = "wasm32")]
 
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-// `FIXTURES: &[(&str, &str, &str)]` = (name, input text, expected JSON).
+// `FIXTURES: &[(&str, &[u8], &str)]` = (name, input file bytes, expected JSON).
 include!("web/fixtures.rs");
 
-/// The expected file as the native test reads it: pretty or compact JSON, trailing newline optional.
-fn same_json(expected: &str, doc: &maqal::Document) -> Result<(), String> {
-    let expected = expected.strip_suffix('\n').unwrap_or(expected);
-    let compact = serde_json::to_string(doc).unwrap();
-    if expected == compact {
-        return Ok(());
+/// The Document JSON for a fixture file, made exactly as the native harness (`tests/seeds.rs`)
+/// makes it: bytes → `decode` → `parse` (the decoding warning first) → pretty JSON + newline.
+fn document_json(bytes: &[u8]) -> String {
+    let decoded = maqal::decode(bytes);
+    let mut doc = maqal::parse(&decoded.text);
+    if let Some(w) = decoded.warning {
+        doc.warnings.insert(0, w);
     }
-    let pretty = serde_json::to_string_pretty(doc).unwrap();
-    if expected == pretty {
-        return Ok(());
-    }
-    let got = if expected.starts_with("{\n") { pretty } else { compact };
-    let at = expected.bytes().zip(got.bytes()).position(|(a, b)| a != b).unwrap_or(expected.len().min(got.len()));
-    let from = expected.floor_char_boundary_compat(at.saturating_sub(80));
-    let from_got = got.as_str().floor_char_boundary_compat(at.saturating_sub(80));
-    Err(format!(
-        "differs at byte {at}\n  expected: …{}\n  got:      …{}",
-        &expected[from..(at + 80).min(expected.len()).max(from)].chars().take(160).collect::<String>(),
-        &got[from_got..].chars().take(160).collect::<String>()
-    ))
+    let mut s = serde_json::to_string_pretty(&doc).unwrap();
+    s.push('\n');
+    s
 }
 
-trait FloorBoundary {
-    fn floor_char_boundary_compat(&self, i: usize) -> usize;
-}
-impl FloorBoundary for str {
-    fn floor_char_boundary_compat(&self, mut i: usize) -> usize {
-        i = i.min(self.len());
-        while !self.is_char_boundary(i) {
-            i -= 1;
-        }
-        i
-    }
+fn first_difference(got: &str, want: &str) -> String {
+    let (line, (g, w)) = got
+        .lines()
+        .zip(want.lines())
+        .enumerate()
+        .find(|(_, (g, w))| g != w)
+        .unwrap_or((got.lines().count().min(want.lines().count()), ("<end>", "<end>")));
+    format!("differs at line {}\n    got:  {}\n    want: {}", line + 1, g.trim(), w.trim())
 }
 
 #[wasm_bindgen_test]
 fn every_fixture_parses_in_wasm_as_natively() {
     let mut failed = Vec::new();
-    let mut checked = 0;
-    for (name, text, expected) in FIXTURES {
-        checked += 1;
-        if let Err(e) = same_json(expected, &maqal::parse(text)) {
-            failed.push(format!("seeds/{name}.json: {e}"));
+    for (name, bytes, expected) in FIXTURES {
+        let got = document_json(bytes);
+        if got != *expected {
+            failed.push(format!("seeds/{name}.json: {}", first_difference(&got, expected)));
         }
     }
-    assert!(checked > 0 || FIXTURES.is_empty());
-    assert!(failed.is_empty(), "{} of {checked} fixtures differ in WASM:\n{}", failed.len(), failed.join("\n"));
+    assert!(
+        failed.is_empty(),
+        "{} of {} fixtures differ in WASM:\n{}",
+        failed.len(),
+        FIXTURES.len(),
+        failed.join("\n")
+    );
 }
 
 #[wasm_bindgen_test]

@@ -3,7 +3,8 @@
 
 import './maqal-article.js';
 import { decodeBytes, version } from './parser.js';
-import { fileNameFor, warningText } from './render.js';
+import { counted, fileNameFor, warningText, LINES, PARAGRAPHS } from './render.js';
+import { htmlToText } from './html-text.js';
 
 const MAX_BYTES = 50 * 1024 * 1024;
 const DEBOUNCE_MS = 250;
@@ -22,6 +23,7 @@ const rawPre = $('raw-json');
 const drop = $('drop');
 
 let sampleText = null;
+let fileNote = ''; // what opening a file said, shown with the next parse summary
 let fileJob = 0;
 
 function say(message) {
@@ -37,13 +39,17 @@ function clearError() {
 }
 
 function setText(text, { fromTextarea = false } = {}) {
-  if (!fromTextarea) textarea.value = text;
+  if (!fromTextarea) {
+    clearTimeout(timer);
+    textarea.value = text;
+  }
   view.text = text;
 }
 
 // ---------------------------------------------------------------- textarea, debounced
 let timer = 0;
 textarea.addEventListener('input', () => {
+  fileNote = '';
   clearTimeout(timer);
   timer = setTimeout(() => setText(textarea.value, { fromTextarea: true }), DEBOUNCE_MS);
 });
@@ -67,7 +73,10 @@ view.addEventListener('maqal-parsed', (e) => {
   const doc = e.detail;
   const n = doc.blocks.length;
   document.body.dataset.parsed = String(Number(document.body.dataset.parsed || 0) + 1);
-  if (n) say(`حُلِّل النص: ${doc.article.paragraphs.length} فقرة في المقال الرئيسي، ${doc.inserts.length} مقال مضمّن، ${doc.boilerplate.length} سطر من واجهة الموقع.`);
+  const note = fileNote;
+  fileNote = '';
+  const removed = doc.boilerplate.length ? `، وأُزيل ${counted(doc.boilerplate.length, LINES)} من واجهة الموقع` : '';
+  if (n) say(`${note}حُلِّل النص: ${counted(doc.article.paragraphs.length, PARAGRAPHS)} في المقال الرئيسي${removed}.`);
   else say('لا نص بعد.');
   fillRaw();
 });
@@ -109,40 +118,6 @@ $('download').addEventListener('click', () => {
 });
 
 // ---------------------------------------------------------------- files
-const BLOCK_TAGS = new Set(['ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DIV', 'DL', 'DT', 'FIELDSET', 'FIGCAPTION', 'FIGURE',
-  'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'TABLE',
-  'TR', 'UL', 'CAPTION', 'DETAILS', 'SUMMARY', 'TD', 'TH']);
-const PARA_TAGS = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'PRE', 'FIGURE', 'TABLE', 'UL', 'OL', 'HR', 'SECTION', 'ARTICLE', 'HEADER', 'FOOTER', 'NAV', 'ASIDE']);
-const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'OBJECT', 'EMBED', 'SVG', 'CANVAS', 'HEAD', 'BUTTON', 'SELECT', 'TEXTAREA', 'INPUT']);
-
-/** HTML → text through DOMParser: a detached document (no script runs, nothing loads, nothing is
- * inserted into the page); block elements become line breaks, paragraphs blank lines. */
-export function htmlToText(html) {
-  const doc = new DOMParser().parseFromString(html, 'text/html');
-  const out = [];
-  const walk = (node, pre) => {
-    for (let n = node.firstChild; n; n = n.nextSibling) {
-      if (n.nodeType === Node.TEXT_NODE) {
-        out.push(pre ? n.data : n.data.replace(/[ \t\r\n\f]+/g, ' '));
-      } else if (n.nodeType === Node.ELEMENT_NODE) {
-        const tag = n.tagName.toUpperCase();
-        if (SKIP_TAGS.has(tag)) continue;
-        if (tag === 'BR') { out.push('\n'); continue; }
-        const block = BLOCK_TAGS.has(tag);
-        const para = PARA_TAGS.has(tag);
-        if (block) out.push(para ? '\n\n' : '\n');
-        walk(n, pre || tag === 'PRE');
-        if (block) out.push(para ? '\n\n' : '\n');
-      }
-    }
-  };
-  if (doc.body) walk(doc.body, false);
-  return out.join('')
-    .split('\n').map((l) => l.replace(/^[ \t]+|[ \t]+$/g, '')).join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
-}
-
 function readBytes(file, onProgress) {
   return new Promise((resolve, reject) => {
     const r = new FileReader();
@@ -178,9 +153,11 @@ async function openFile(file) {
     const isHtml = /\.html?$/i.test(name) || file.type === 'text/html';
     const text = isHtml ? htmlToText(decoded.text) : decoded.text;
     if (!text.trim()) return fail(`الملف «${name}» لا يحوي نصًّا لتحليله.`);
-    setText(text);
     const note = decoded.warning ? ` ${warningText(decoded.warning) || decoded.warning.message}` : '';
-    say(`فُتح «${name}» (${decoded.encoding}${isHtml ? '، HTML حُوِّل إلى نص' : ''}).${note}`);
+    fileNote = `فُتح «${name}» (${decoded.encoding}${isHtml ? '، HTML حُوِّل إلى نص' : ''}).${note} `;
+    say(fileNote);
+    setText(text);
+    view.decodeWarning = decoded.warning || null;
     document.body.dataset.encoding = decoded.encoding;
   } catch (e) {
     if (job === fileJob) fail(`تعذّرت قراءة «${name}».`);

@@ -11,7 +11,8 @@
 // Importing this module registers the tag (see maqal-article-define.js); `MaqalArticle` is also
 // exported with a static `define()` for a custom tag name or registry.
 
-import { parseText } from './parser.js';
+import { decodeBytes, parseText } from './parser.js';
+import { htmlToText } from './html-text.js';
 import { renderDocument } from './render.js';
 import { styles } from './maqal-article-styles.js';
 
@@ -32,6 +33,7 @@ export class MaqalArticle extends HTMLElement {
   #abort = null;
   #doc = null;
   #json = null;
+  #warning = null; // from decoding the input file (src, or set by the page)
   #scheduled = false;
   #observer = null;
   #status;
@@ -92,6 +94,15 @@ export class MaqalArticle extends HTMLElement {
   set text(value) {
     this.#text = value === null || value === undefined ? '' : String(value);
     this.#mode = 'text';
+    this.#warning = null;
+    this.#schedule();
+  }
+
+  /** A Warning `{code, message}` from reading the input's file (e.g. `decoded-windows-1256`):
+   * shown first and put first in `result.warnings`, as the CLI does. Reset when `text` is set. */
+  get decodeWarning() { return this.#warning; }
+  set decodeWarning(value) {
+    this.#warning = value && value.code ? { code: String(value.code), message: String(value.message ?? '') } : null;
     this.#schedule();
   }
 
@@ -183,8 +194,13 @@ export class MaqalArticle extends HTMLElement {
           throw Object.assign(new Error('fetch'), { ar: `تعذّر تحميل النص من ${url}.`, cause: e });
         }
         if (!res.ok) throw Object.assign(new Error(`HTTP ${res.status}`), { ar: `تعذّر تحميل النص من ${url} (الرمز ${res.status}).` });
-        text = await res.text();
+        // Bytes, decoded by the WASM decoder (UTF-8, UTF-16, windows-1256…), not the browser's guess.
+        const decoded = await decodeBytes(new Uint8Array(await res.arrayBuffer()), { signal });
         if (stale()) return;
+        if (decoded.encoding === 'binary') throw Object.assign(new Error('binary'), { ar: `الملف ${url} ليس نصًّا.` });
+        const type = res.headers.get('content-type') || '';
+        text = /\.html?(?:$|[?#])/i.test(url) || type.startsWith('text/html') ? htmlToText(decoded.text) : decoded.text;
+        this.#warning = decoded.warning || null;
         this.#loadedSrcText = text;
       } else {
         text = this.#mode === 'text' ? this.#text ?? '' : this.textContent ?? '';
@@ -196,8 +212,14 @@ export class MaqalArticle extends HTMLElement {
         this.#progress('loading');
       }
       const opts = this.referenceDate ? { referenceDate: this.referenceDate } : {};
-      const { doc, json } = await parseText(text, opts, { signal, onProgress: progress });
+      const parsed = await parseText(text, opts, { signal, onProgress: progress });
       if (stale()) return;
+      const { doc } = parsed;
+      let { json } = parsed;
+      if (this.#warning && this.#mode !== 'light') {
+        doc.warnings.unshift({ ...this.#warning });
+        json = JSON.stringify(doc);
+      }
       if (showProgress) this.#progress('rendering');
       if (big) await new Promise((r) => setTimeout(r, 0)); // let the progress paint
       if (stale()) return;

@@ -31,7 +31,7 @@ const ENTITY_KINDS = [
 /** Plain-Arabic text of a warning, by its stable code; unknown codes keep their English message. */
 export function warningText(w) {
   const code = w && w.code;
-  if (code === 'binary') return 'هذا الملف ليس نصًّا (صورة أو أرشيف أو برنامج)؛ افتح ملف ‎.txt أو ‎.md أو ‎.html.';
+  if (code === 'binary') return 'هذا الملف ليس نصًّا (صورة أو أرشيف أو برنامج)؛ افتح ملف نص أو Markdown أو HTML.';
   if (code === 'decoded-utf-16') return 'قُرئ الملف بترميز UTF-16.';
   if (code === 'invalid-utf-8-replaced') return 'في الملف بايتات تالفة في ترميز UTF-8، فاستُبدلت بها العلامة �.';
   if (code === 'mojibake') return 'يبدو أن جزءًا من النص مشوّه الترميز (مثل «ط§ظ„»): احفظ الصفحة بترميز UTF-8 ثم الصقها من جديد.';
@@ -273,7 +273,7 @@ function relatedSection(doc, onInsertLink) {
     for (const r of g.items) {
       const li = el('li', { part: 'related-item' }, bdi(r.title.text, { class: 'title' }));
       if (r.occurrences > 1) {
-        li.append(' ', el('span', { part: 'count', class: 'count', title: `تكرر ${counted(r.occurrences, TIMES)}` }, `×${num.format(r.occurrences)}`));
+        li.append(' ', el('span', { part: 'count', class: 'count', dir: 'ltr', title: `تكرر ${counted(r.occurrences, TIMES)}` }, `×${num.format(r.occurrences)}`));
       }
       if (r.insert !== null && r.insert !== undefined) {
         const a = el('a', { part: 'insert-link', class: 'insert-link', href: `#insert-${r.insert}`, 'data-insert-link': r.insert },
