@@ -39,6 +39,8 @@ const PLACE: u32 = 1 << 10;
 const CITY: u32 = 1 << 11;
 const PART: u32 = 1 << 12;
 const COMMON: u32 = 1 << 13;
+const SURNAME: u32 = 1 << 14;
+const DESC_HEAD: u32 = 1 << 15;
 
 const LEX_FILES: &[(&str, u32)] = &[
     ("ent_given.txt", GIVEN),
@@ -55,10 +57,12 @@ const LEX_FILES: &[(&str, u32)] = &[
     ("ent_cities.txt", CITY),
     ("ent_name_parts.txt", PART),
     ("ent_common.txt", COMMON),
+    ("ent_surnames.txt", SURNAME),
+    ("ent_descriptor_heads.txt", DESC_HEAD),
 ];
 
 /// Words that link the parts of a name (`بن`, `عبد`, `أبو`, `آل`), folded.
-const CONNECTORS: &[&str] = &["ابن", "ابو", "ابي", "ال", "بن", "بنت", "عبد", "ام"];
+const CONNECTORS: &[&str] = &["ابن", "ابو", "ابي", "ابا", "ال", "بن", "بنت", "عبد", "ام"];
 
 /// Definite words that end a role or organisation phrase (time words, relative pronouns).
 const PHRASE_STOPS: &[&str] = &[
@@ -273,8 +277,8 @@ struct Cand {
     prefix: usize,
     kind: Kind,
     score: u32,
-    /// Role phrase given before the name (token range), if any.
-    role: Option<(usize, usize)>,
+    /// Which rule found it (for measurement).
+    src: &'static str,
 }
 
 struct Doc<'a> {
@@ -370,7 +374,8 @@ fn role_continues(d: &Doc, i: usize) -> bool {
         return true;
     }
     if is_definite(w) {
-        return true;
+        // الرئيس الأسد: a definite word that is a name ends the title
+        return !(f & SURNAME != 0 || (f & (COMMON | PART) == 0 && d.nameness[i] > 150 && !(i + 1 < d.toks.len() && d.joined(i) && is_definite(d.word(i + 1)))));
     }
     // للشرق، للوكالة، والهجرة (و + ال only for a ministry's second portfolio)
     for v in &d.vars[i][1..] {
@@ -438,7 +443,7 @@ fn name_continues(d: &Doc, i: usize, prev_given: bool) -> bool {
     }
     if is_definite(w) {
         // family names: البوسعيدي، الظواهري
-        return w.ends_with('ي') && f & (PLACE | CITY | ORG) == 0 && w.chars().count() >= 5;
+        return f & (PLACE | CITY | ORG) == 0 && w.chars().count() >= 5 && (f & SURNAME != 0 || d.nameness[i] > 0 || (w.ends_with('ي') && d.nameness[i] > -150));
     }
     // a clitic on a common word ends the name (بوقف، لإقناع)
     if d.vars[i][1..].iter().any(|v| lex().get(&v.stem) & (COMMON | TITLE | NISBA) != 0 || is_definite(&v.stem)) {
@@ -470,7 +475,8 @@ fn name_starts(d: &Doc, i: usize, strong: bool) -> bool {
         return false;
     }
     if is_definite(w) {
-        return false;
+        // الرئيس الأسد، الشيخ الخراساني
+        return strong && (f & SURNAME != 0 || d.nameness[i] > 150);
     }
     if !strong {
         return f & PART != 0;
@@ -527,7 +533,7 @@ fn candidates(d: &Doc) -> Vec<Cand> {
                     while j < n && j < i + 4 && d.toks[j].script == Script::Latin && d.joined(j - 1) {
                         j += 1;
                     }
-                    out.push(Cand { a: i, b: j, prefix: 0, kind: Kind::Org, score: 30, role: None });
+                    out.push(Cand { a: i, b: j, prefix: 0, kind: Kind::Org, score: 30, src: "latin" });
                 }
             }
             continue;
@@ -572,7 +578,8 @@ fn candidates(d: &Doc) -> Vec<Cand> {
                 // a single common word or name part read as a city is too weak
                 let weak = words == 1 && fl & CITY != 0 && fl & (PLACE | ORG) == 0 && (v.prefix > 0 && d.flags(i) & (PART | GIVEN) != 0);
                 if !weak {
-                    out.push(Cand { a: i, b, prefix: v.prefix, kind, score: base + words as u32, role: None });
+                    let src = if fl & PEOPLE != 0 { "gaz-person" } else if kind == Kind::Org { "gaz-org" } else if fl & PLACE != 0 { "gaz-place" } else { "gaz-city" };
+                    out.push(Cand { a: i, b, prefix: v.prefix, kind, score: base + words as u32, src });
                     found = true;
                 }
             }
@@ -592,9 +599,8 @@ fn candidates(d: &Doc) -> Vec<Cand> {
             if k2 < n && k2 > i && d.toks[k2].para == d.toks[i].para && (d.joined(k2 - 1) || d.punct(k2 - 1) == Some(".")) && name_starts(d, k2, true) {
                 let e = name_run(d, k2);
                 if e > k2 {
-                    let role = (k - i >= 2).then_some((i, k));
                     let _ = prefix;
-                    out.push(Cand { a: k2, b: e, prefix: 0, kind: Kind::Person, score: 85, role });
+                    out.push(Cand { a: k2, b: e, prefix: 0, kind: Kind::Person, score: 85, src: "title" });
                 }
             }
         }
@@ -608,67 +614,118 @@ fn candidates(d: &Doc) -> Vec<Cand> {
             if k < n && d.toks[k].para == d.toks[i].para && name_starts(d, k, true) {
                 let e = name_run(d, k);
                 if e > k {
-                    out.push(Cand { a: k, b: e, prefix: 0, kind: Kind::Person, score: 66, role: None });
+                    out.push(Cand { a: k, b: e, prefix: 0, kind: Kind::Person, score: 66, src: "honorific" });
                 }
             }
         }
         // speech verbs: قال X
-        if f & SPEECH != 0 && d.joined(i) && name_starts(d, i + 1, false) {
+        if f & SPEECH != 0 && d.joined(i) && (name_starts(d, i + 1, false) || (i + 1 < n && d.nameness[i + 1] > 150 && name_starts(d, i + 1, true))) {
             let e = name_run(d, i + 1);
-            out.push(Cand { a: i + 1, b: e, prefix: 0, kind: Kind::Person, score: 64, role: None });
+            out.push(Cand { a: i + 1, b: e, prefix: 0, kind: Kind::Person, score: 64, src: "speech" });
         }
         // given names, with و/ف/ل/ب removed from the first word
         if let Some(v) = d.reading(i, GIVEN | GIVEN_AMB) {
             let vf = v.flag;
             let strong = vf & GIVEN != 0 && vf & (PLACE | ORG) == 0;
             let e = name_run(d, i);
-            let ok = if strong { true } else { e >= i + 2 };
+            let _ = strong;
+            let ok = e >= i + 2;
             if ok && (i == 0 || d.flags(i - 1) & NISBA == 0) {
-                out.push(Cand { a: i, b: e.max(i + 1), prefix: v.prefix, kind: Kind::Person, score: if e > i + 1 { 56 } else { 50 }, role: None });
+                out.push(Cand { a: i, b: e.max(i + 1), prefix: v.prefix, kind: Kind::Person, score: if e > i + 1 { 56 } else { 50 }, src: if e > i + 1 { "given+" } else { "given1" } });
             }
+        } else if let Some(v) = d.reading(i, SURNAME) {
+            // a well-known surname alone (بوش، مبارك)
+            if v.flag & (COMMON | PLACE | ORG) == 0 {
+                out.push(Cand { a: i, b: i + 1, prefix: v.prefix, kind: Kind::Person, score: 58, src: "surname" });
+            }
+        } else if matches!(d.word(i), "ابو" | "ابا" | "وابو" | "وابا" | "ابي") && d.joined(i) && name_continues(d, i + 1, true) {
+            // a kunya: أبو مازن، أبا هريرة
+            let p = if d.word(i).starts_with('و') { 'و'.len_utf8() } else { 0 };
+            let e = name_run(d, i + 1);
+            out.push(Cand { a: i, b: e, prefix: p, kind: Kind::Person, score: 52, src: "kunya" });
         } else if f & PART != 0 && f & COMMON == 0 && d.joined(i) && d.flags(i + 1) & (PART | GIVEN) != 0 && d.flags(i + 1) & COMMON == 0 {
             let e = name_run(d, i);
             if e >= i + 2 {
-                out.push(Cand { a: i, b: e, prefix: 0, kind: Kind::Person, score: 40, role: None });
+                out.push(Cand { a: i, b: e, prefix: 0, kind: Kind::Person, score: 40, src: "parts" });
             }
         }
-        // organisation heads: وزارة الخارجية، حركة حماس، وكالة رويترز
-        if let Some(v) = d.reading(i, ORG_HEAD) {
+        // organisation heads. Describing heads (شركة، صحيفة، حركة، وكالة …) + a name: the entity
+        // is the name (شركة مايكروسوفت → مايكروسوفت); institutional heads (وزارة، مجلس، منظمة …)
+        // + a specific phrase: the whole (وزارة الخارجية الأمريكية، مجلس الأمن الدولي).
+        if let Some(v) = d.reading(i, ORG_HEAD | DESC_HEAD) {
             let head_definite = is_definite(&v.stem);
-            let mut j = i + 1;
-            let mut names = 0;
-            let mut ok_def = false;
-            while j < n && j < i + 7 && d.joined(j - 1) && d.is_arabic(j) {
-                let w = d.word(j);
-                let fj = d.flags(j);
-                if is_phrase_stop(w) || fj & (SPEECH | TITLE) != 0 && !is_definite(w) {
+            let desc = v.flag & DESC_HEAD != 0;
+            let media = matches!(v.stem.as_str(), "صحيفه" | "جريده" | "مجله" | "قناه" | "اذاعه" | "تلفزيون" | "موقع" | "نادي" | "فريق");
+            if desc && !head_definite && d.joined(i) && i + 1 < n {
+                // the name after a describing head
+                let k = i + 1;
+                let mut j = k;
+                if d.toks[k].script == Script::Latin {
+                    while j < n && j < k + 4 && d.toks[j].script == Script::Latin && (j == k || d.joined(j - 1)) {
+                        j += 1;
+                    }
+                } else if d.is_arabic(k) {
+                    let w = d.word(k);
+                    let fk = d.flags(k);
+                    let namey = |t: usize| {
+                        let ft = d.flags(t);
+                        ft & (ORG | PLACE | CITY) != 0
+                            || (ft & (COMMON | NISBA | TITLE | SPEECH | ORG_HEAD) == 0 && !is_phrase_stop(d.word(t)) && !is_prefixed_definite(d, t) && d.nameness[t] > -100)
+                    };
+                    if is_definite(w) {
+                        if media && fk & (NISBA | COMMON) == 0 && !is_phrase_stop(w) {
+                            j = k + 1;
+                        } else if media && fk & ORG != 0 {
+                            j = k + 1;
+                        }
+                    } else if namey(k) {
+                        j = k + 1;
+                        while j < n && j < k + 3 && d.joined(j - 1) && d.is_arabic(j) && !is_definite(d.word(j)) && namey(j) && d.flags(j) & (PLACE | CITY) == 0 {
+                            j += 1;
+                        }
+                    }
+                }
+                if j > k {
+                    out.push(Cand { a: k, b: j, prefix: 0, kind: Kind::Org, score: 73, src: "org-name" });
+                }
+            } else if v.flag & ORG_HEAD != 0 {
+                let mut j = i + 1;
+                let mut specific = false;
+                let mut content = false;
+                while j < n && j < i + 7 && d.joined(j - 1) && d.is_arabic(j) {
+                    let w = d.word(j);
+                    let fj = d.flags(j);
+                    if is_phrase_stop(w) || fj & (SPEECH | TITLE) != 0 && !is_definite(w) {
+                        break;
+                    }
+                    if fj & NISBA != 0 {
+                        specific |= content;
+                        j += 1;
+                        continue;
+                    }
+                    if fj & (ORG | PLACE | CITY) != 0 && !is_definite(w) {
+                        specific = true;
+                        content = true;
+                        j += 1;
+                        continue;
+                    }
+                    if is_definite(w) && !head_definite {
+                        content = true;
+                        specific |= fj & (ORG | PLACE) != 0;
+                        j += 1;
+                        continue;
+                    }
+                    // للطاقة، للأمم: a lam-prefixed definite word makes the name specific
+                    if j > i + 1 && content && is_prefixed_definite(d, j) && w.starts_with('ل') {
+                        specific = true;
+                        j += 1;
+                        continue;
+                    }
                     break;
                 }
-                if fj & NISBA != 0 {
-                    ok_def = true;
-                    j += 1;
-                    continue;
+                if content && specific {
+                    out.push(Cand { a: i, b: j, prefix: v.prefix, kind: Kind::Org, score: 72, src: "org-head" });
                 }
-                if is_definite(w) || is_prefixed_definite(d, j) && j > i + 1 {
-                    if head_definite && !is_prefixed_definite(d, j) {
-                        break;
-                    }
-                    if j > i + 1 && is_prefixed_definite(d, j) && !matches!(w.chars().next(), Some('ل')) {
-                        break;
-                    }
-                    ok_def |= is_prefixed_definite(d, j);
-                    j += 1;
-                    continue;
-                }
-                if fj & (ORG | PLACE | CITY) != 0 || (!head_definite && names < 2 && j == i + 1 + names && fj & COMMON == 0 && !is_prefixed_definite(d, j) && d.vars[j][1..].iter().all(|v| lex().get(&v.stem) & COMMON == 0)) {
-                    names += 1;
-                    j += 1;
-                    continue;
-                }
-                break;
-            }
-            if j > i + 1 && (!head_definite || ok_def) {
-                out.push(Cand { a: i, b: j, prefix: v.prefix, kind: Kind::Org, score: 72, role: None });
             }
         }
         // place heads: مدينة X، محافظة X
@@ -680,7 +737,7 @@ fn candidates(d: &Doc) -> Vec<Cand> {
                 if d.joined(i + 1) && d.is_arabic(e) && d.flags(e) & (PLACE | CITY) != 0 {
                     e += 1;
                 }
-                out.push(Cand { a: i + 1, b: e, prefix: 0, kind: Kind::Place, score: 45, role: None });
+                out.push(Cand { a: i + 1, b: e, prefix: 0, kind: Kind::Place, score: 45, src: "place-head" });
             }
         }
     }
@@ -730,6 +787,19 @@ pub(crate) fn extract(input: &str, paragraphs: &[Text]) -> Vec<Entity> {
             }
         })
         .collect();
+    for i in 0..doc.toks.len() {
+        let w = &doc.folded[doc.toks[i].para].text[doc.toks[i].s..doc.toks[i].e];
+        if w.ends_with('ي') && w.chars().count() <= 4 {
+            let orig = doc.text(i, i + 1, 0);
+            if orig.trim_end_matches(|c: char| ('\u{064B}'..='\u{065F}').contains(&c)).ends_with('ى') {
+                for v in doc.vars[i].iter_mut() {
+                    if v.flag & (GIVEN | GIVEN_AMB | PART) != 0 {
+                        v.flag = (v.flag & !(GIVEN | GIVEN_AMB | PART)) | COMMON;
+                    }
+                }
+            }
+        }
+    }
     doc.nameness = doc
         .toks
         .iter()
@@ -759,7 +829,7 @@ pub(crate) fn extract(input: &str, paragraphs: &[Text]) -> Vec<Entity> {
     let words_of = |c: &Cand| -> Vec<String> {
         (c.a..c.b).map(|k| if k == c.a { d.vars[k].iter().find(|v| v.prefix == c.prefix).map(|v| v.stem.clone()).unwrap_or_default() } else { d.word(k).to_string() }).collect()
     };
-    let mut ment: Vec<(usize, usize, usize, usize)> = Vec::new(); // (a, b, prefix, entity)
+    let mut ment: Vec<(usize, usize, usize, usize, &'static str)> = Vec::new(); // (a, b, prefix, entity, rule)
     for c in &chosen {
         let w = words_of(c);
         let idx = ents.iter().position(|e| e.kind == c.kind && is_sub(&w, &e.words)).or_else(|| {
@@ -772,7 +842,7 @@ pub(crate) fn extract(input: &str, paragraphs: &[Text]) -> Vec<Entity> {
             ents.push(Ent { kind: c.kind, words: w.clone(), name: String::new(), roles: Vec::new(), mentions: Vec::new(), first: c.a });
             ents.len() - 1
         });
-        ment.push((c.a, c.b, c.prefix, idx));
+        ment.push((c.a, c.b, c.prefix, idx, c.src));
     }
 
     // propagation: word-level parts of people, whole forms of everything, anywhere in the article
@@ -837,7 +907,7 @@ pub(crate) fn extract(input: &str, paragraphs: &[Text]) -> Vec<Entity> {
             for k in i..b {
                 taken[k] = usize::MAX - 1;
             }
-            ment.push((i, b, prefix, ei));
+            ment.push((i, b, prefix, ei, "propagated"));
             i = b;
         } else {
             i += 1;
@@ -846,7 +916,7 @@ pub(crate) fn extract(input: &str, paragraphs: &[Text]) -> Vec<Entity> {
 
     // roles in apposition after any person mention (X، وزير الخارجية …), and title phrases
     // placed right before a mention that a gazetteer found (الرئيس الأمريكي جو بايدن)
-    for &(a, b, _, ei) in &ment {
+    for &(a, b, _, ei, _) in &ment {
         if ents[ei].kind != Kind::Person {
             continue;
         }
@@ -887,9 +957,11 @@ pub(crate) fn extract(input: &str, paragraphs: &[Text]) -> Vec<Entity> {
 
     // names: the longest form as written at its first occurrence
     ment.sort_by_key(|m| (m.0, m.1));
-    for &(a, b, prefix, ei) in &ment {
+    for &(a, b, prefix, ei, _src) in &ment {
         let e = &mut ents[ei];
         let (s, t) = d.orig(a, b, prefix);
+        #[cfg(test)]
+        SOURCES.with(|v| v.borrow_mut().push((s, t, _src)));
         e.mentions.push((s, t));
         e.first = e.first.min(a);
         let words: Vec<String> = (a..b).map(|k| if k == a { d.vars[k].iter().find(|v| v.prefix == prefix).map(|v| v.stem.clone()).unwrap_or_default() } else { d.word(k).to_string() }).collect();
@@ -921,6 +993,12 @@ pub(crate) fn extract(input: &str, paragraphs: &[Text]) -> Vec<Entity> {
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+thread_local! {
+    /// Which rule found each mention (byte span), for the measurement harness.
+    pub(crate) static SOURCES: std::cell::RefCell<Vec<(usize, usize, &'static str)>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// `part` is a contiguous word-level sub-sequence of `whole`.
@@ -1060,6 +1138,17 @@ mod tests {
     }
 
     #[test]
+    #[ignore]
+    fn dump_text() {
+        let t = std::env::var("T").unwrap_or_else(|_| "وقال المستشار الألماني أولاف شولتس إن. وأكد رئيس الوزراء البريطاني كير ستارمر. وقال شولتس".into());
+        SOURCES.with(|v| v.borrow_mut().clear());
+        for e in extract(&t, &paras(&t)) {
+            println!("{:?} {} roles={:?} {:?}", e.kind, e.name, e.roles, texts(&t, &e));
+        }
+        println!("{:?}", SOURCES.with(|v| v.borrow().iter().map(|x| (t[x.0..x.1].to_string(), x.2)).collect::<Vec<_>>()));
+    }
+
+    #[test]
     fn clitics_and_parts() {
         let t = "التقى أنتوني بلينكن بالقاهرة. وقال لبلينكن إن وإسرائيل ترفض.";
         let ents = extract(t, &paras(t));
@@ -1114,6 +1203,7 @@ pub(crate) mod eval {
         pub fp: HashMap<&'static str, usize>,
         pub fn_: HashMap<&'static str, usize>,
         pub errors: Vec<String>,
+        pub by_src: HashMap<&'static str, (usize, usize)>,
     }
 
     impl Report {
@@ -1128,6 +1218,11 @@ pub(crate) mod eval {
                 line(ty, a, b, c);
             }
             line("micro", t, p, f);
+            let mut srcs: Vec<_> = self.by_src.iter().collect();
+            srcs.sort();
+            for (s, (tp, fp)) in srcs {
+                println!("  rule {s:<12} tp {tp:5} fp {fp:5}");
+            }
             if std::env::var("NER_ERRORS").is_ok() {
                 for e in &self.errors {
                     println!("{e}");
@@ -1146,7 +1241,7 @@ pub(crate) mod eval {
     /// Joins BIO tokens into texts (sentences end at "."; 4 sentences a paragraph, 3 paragraphs a
     /// text), runs `ex` and scores exact token spans of PERS/LOC/ORG.
     pub(crate) fn score_bio(toks: &[(String, String)], ex: impl Fn(&str, &[Text]) -> Vec<Entity>) -> Report {
-        let mut rep = Report { tp: HashMap::new(), fp: HashMap::new(), fn_: HashMap::new(), errors: Vec::new() };
+        let mut rep = Report { tp: HashMap::new(), fp: HashMap::new(), fn_: HashMap::new(), errors: Vec::new(), by_src: HashMap::new() };
         for ty in ["PERS", "LOC", "ORG"] {
             rep.tp.insert(ty, 0);
             rep.fp.insert(ty, 0);
@@ -1185,8 +1280,11 @@ pub(crate) mod eval {
             }
             let part = &toks[start_tok..i];
             let gold = bio_spans(part);
+            SOURCES.with(|v| v.borrow_mut().clear());
             let ents = ex(&text, &paras);
+            let srcs: Vec<(usize, usize, &'static str)> = SOURCES.with(|v| v.borrow().clone());
             let mut pred = HashSet::new();
+            let mut pred_src: HashMap<(usize, usize, &'static str), &'static str> = HashMap::new();
             for e in &ents {
                 let ty = match e.kind {
                     EntityKind::Person => "PERS",
@@ -1198,6 +1296,8 @@ pub(crate) mod eval {
                     let b = spans.iter().rposition(|s| s.0 < m[1]);
                     if let (Some(a), Some(b)) = (a, b) {
                         pred.insert((a, b + 1, ty));
+                        let src = srcs.iter().find(|s| s.0 == m[0] && s.1 == m[1]).map(|s| s.2).unwrap_or("?");
+                        pred_src.insert((a, b + 1, ty), src);
                     }
                 }
             }
@@ -1210,15 +1310,22 @@ pub(crate) mod eval {
                 } else {
                     *rep.fn_.get_mut(g.2).unwrap() += 1;
                     let other = pred.iter().find(|p| p.0 < g.1 && g.0 < p.1);
-                    rep.errors.push(format!("FN {} [{}] got {:?}", g.2, words(part, g.0, g.1), other.map(|o| format!("{} [{}]", o.2, words(part, o.0, o.1)))));
+                    rep.errors.push(format!("FN {} [{}] got {:?} ctx: {}", g.2, words(part, g.0, g.1), other.map(|o| format!("{} [{}]", o.2, words(part, o.0, o.1))), words(part, g.0.saturating_sub(4), (g.1 + 2).min(part.len()))));
                 }
             }
             for p in &pred {
+                let src = pred_src.get(p).copied().unwrap_or("?");
+                let e = rep.by_src.entry(src).or_insert((0, 0));
+                if gold.contains(p) {
+                    e.0 += 1;
+                } else {
+                    e.1 += 1;
+                }
                 if !gold.contains(p) {
                     *rep.fp.get_mut(p.2).unwrap() += 1;
                     let ctx = words(part, p.0.saturating_sub(3), (p.1 + 2).min(part.len()));
                     let g = gold.iter().find(|g| g.0 < p.1 && p.0 < g.1);
-                    rep.errors.push(format!("FP {} [{}] gold {:?} ctx: {}", p.2, words(part, p.0, p.1), g.map(|g| g.2), ctx));
+                    rep.errors.push(format!("FP {} {} [{}] gold {:?} ctx: {}", p.2, src, words(part, p.0, p.1), g.map(|g| g.2), ctx));
                 }
             }
         }

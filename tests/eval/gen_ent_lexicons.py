@@ -116,7 +116,23 @@ def main():
         countries |= clean(v if isinstance(v, list) else [v])
     territories = clean(load('cldr_ar/territories_ar.json').values())
     places = written_places | countries | territories
-    places -= {'العالم'}
+    places -= {'العالم', 'المملكه'}
+    places -= orgs
+
+    # ---- running-text vocabulary (ANT Jawhara FM sample, Wojood sample): a one-word town name that
+    # is an ordinary word there (حديثه، كبيرا، سلطات) is dropped unless the town is large
+    vocab = {}
+    for l in open(os.path.join(DATA, 'ant_jawharafm_sample', 'sample.jsonl'), encoding='utf-8'):
+        d = json.loads(l)
+        for f in ('title', 'abstract', 'text'):
+            for w in re.findall(r'[\u0621-\u063A\u0641-\u064A]+', fold(d.get(f) or '')):
+                vocab[w] = vocab.get(w, 0) + 1
+    for fn in ('train.txt', 'val.txt'):
+        for l in open(os.path.join(DATA, 'wojood_sample', fn), encoding='utf-8'):
+            p = l.split()
+            if len(p) >= 2 and all(t == 'O' for t in p[1:]):
+                w = fold(p[0])
+                vocab[w] = vocab.get(w, 0) + 1
 
     # ---- cities: GeoNames (population filter) + CLDR exemplar cities
     names = clean(load('arabnamer_names/en_to_ar_names.json').values())
@@ -130,6 +146,8 @@ def main():
             if len(letters) < 3: continue
             if n in common or n in nisba or n in given or n in ambiguous or n in titles: continue
             if n in names and pop < 1000000: continue
+            if ' ' not in n and vocab.get(n, 0) >= 1 and pop < 500000 and n not in written_places: continue
+            if n.startswith('ال') and g['arab_country'] and pop < 50000: continue
             if n.startswith('مدينه ') or n.startswith('ناحيه '): continue
             # definite adjective-like names (السلميه، الجديده) are words before they are towns
             if n.startswith('ال') and ' ' not in n and (n.endswith('يه') or n.endswith('ي') or n.endswith('ه')) and pop < 300000: continue
@@ -154,6 +172,25 @@ def main():
     common -= given
     common -= ambiguous
 
+    # surnames of the well-known people: a mention on their own (بوش، مبارك)
+    surnames = set()
+    # surnames that are ordinary words (المعلم "the teacher", بري "land", ماي "May") stay out
+    not_alone = set(clean('البشير الشرع الصدر المعلم بري عون غالي ماي مون بينغ علوي فرحان درويش غول سيلفا'.split()))
+    for p in people:
+        w = p.split()
+        if len(w) >= 2:
+            last = w[-1]
+            if len(last) >= 3 and last not in common and last not in given and last not in ambiguous and last not in nisba \
+                    and last not in places and last not in titles and last not in not_alone and not re.fullmatch(r'(الاول|الثاني|الثالث|الرابع|الخامس|السادس|عشر)', last):
+                surnames.add(last)
+    write('ent_surnames.txt', f"""
+Surnames of the well-known people in ent_people.txt: a person mention on their own (بوش، مبارك).
+{WRITTEN}
+{GEN}""", surnames)
+    write('ent_descriptor_heads.txt', f"""
+Organisation heads that only describe: the entity is the name after them (شركة مايكروسوفت → مايكروسوفت).
+{WRITTEN}
+{GEN}""", clean(W.DESCRIPTOR_HEADS))
     write('ent_given.txt', f"""
 Person given names that start a name with high confidence (Arabic and foreign, folded).
 {WRITTEN}
