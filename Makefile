@@ -116,7 +116,8 @@ test-wasm: tools-rust tools-wasm-bindgen tools-browser fixtures
 
 test-e2e: tools-npm tools-browser
 	@test -f $(PKG)/maqal_bg.wasm || { echo "error: run make build first" >&2; exit 1; }
-	cd $(E2E) && node --test --test-concurrency=1 *.spec.js
+	cli=$(abspath $(or $(CARGO_TARGET_DIR),target))/debug/maqal; \
+	cd $(E2E) && MAQAL_CLI=$$cli node --test --test-concurrency=1 *.spec.js
 
 # ---------------------------------------------------------------- evaluation (filled in by the core)
 # Runs every example named eval_* / bench_* declared in Cargo.toml, if any.
