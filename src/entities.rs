@@ -476,7 +476,7 @@ fn name_starts(d: &Doc, i: usize, strong: bool) -> bool {
     }
     if is_definite(w) {
         // الرئيس الأسد، الشيخ الخراساني
-        return strong && (f & SURNAME != 0 || d.nameness[i] > 150);
+        return strong && f & (PLACE | CITY | ORG) == 0 && (f & SURNAME != 0 || d.nameness[i] > 100);
     }
     if !strong {
         return f & PART != 0;
@@ -528,7 +528,8 @@ fn candidates(d: &Doc) -> Vec<Cand> {
         if d.toks[i].script == Script::Latin {
             if i == 0 || d.toks[i - 1].script != Script::Latin || !d.joined(i - 1) {
                 let orig = d.text(i, i + 1, 0);
-                if orig.chars().next().is_some_and(|c| c.is_uppercase()) && orig.chars().count() >= 2 {
+                // acronyms only (CNN, IBM): other Latin words are too often titles, terms or names
+                if orig.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()) && (2..=6).contains(&orig.chars().count()) {
                     let mut j = i + 1;
                     while j < n && j < i + 4 && d.toks[j].script == Script::Latin && d.joined(j - 1) {
                         j += 1;
@@ -576,7 +577,12 @@ fn candidates(d: &Doc) -> Vec<Cand> {
                     (Kind::Place, if words > 1 { 70 } else { 48 })
                 };
                 // a single common word or name part read as a city is too weak
-                let weak = words == 1 && fl & CITY != 0 && fl & (PLACE | ORG) == 0 && (v.prefix > 0 && d.flags(i) & (PART | GIVEN) != 0);
+                let clitic = d.word(i).chars().next();
+                let weak = words == 1
+                    && fl & CITY != 0
+                    && fl & (PLACE | ORG) == 0
+                    && v.prefix > 0
+                    && (d.flags(i) & (PART | GIVEN) != 0 || matches!(clitic, Some('ك') | Some('ف')) || d.nameness[i] < -150);
                 if !weak {
                     let src = if fl & PEOPLE != 0 { "gaz-person" } else if kind == Kind::Org { "gaz-org" } else if fl & PLACE != 0 { "gaz-place" } else { "gaz-city" };
                     out.push(Cand { a: i, b, prefix: v.prefix, kind, score: base + words as u32, src });
@@ -619,7 +625,7 @@ fn candidates(d: &Doc) -> Vec<Cand> {
             }
         }
         // speech verbs: قال X
-        if f & SPEECH != 0 && d.joined(i) && (name_starts(d, i + 1, false) || (i + 1 < n && d.nameness[i + 1] > 150 && name_starts(d, i + 1, true))) {
+        if f & SPEECH != 0 && d.joined(i) && (name_starts(d, i + 1, false) || (i + 1 < n && d.nameness[i + 1] > 100 && name_starts(d, i + 1, true))) {
             let e = name_run(d, i + 1);
             out.push(Cand { a: i + 1, b: e, prefix: 0, kind: Kind::Person, score: 64, src: "speech" });
         }
@@ -638,6 +644,11 @@ fn candidates(d: &Doc) -> Vec<Cand> {
             if v.flag & (COMMON | PLACE | ORG) == 0 {
                 out.push(Cand { a: i, b: i + 1, prefix: v.prefix, kind: Kind::Person, score: 58, src: "surname" });
             }
+        } else if matches!(d.word(i), "عبد" | "وعبد") && d.joined(i) && d.is_arabic(i + 1) && is_definite(d.word(i + 1)) && d.flags(i + 1) & (NISBA | TITLE) == 0 && !is_phrase_stop(d.word(i + 1)) {
+            // عبد الكريم الخطابي
+            let p = if d.word(i).starts_with('و') { 'و'.len_utf8() } else { 0 };
+            let e = name_run(d, i);
+            out.push(Cand { a: i, b: e.max(i + 2), prefix: p, kind: Kind::Person, score: 54, src: "abd" });
         } else if matches!(d.word(i), "ابو" | "ابا" | "وابو" | "وابا" | "ابي") && d.joined(i) && name_continues(d, i + 1, true) {
             // a kunya: أبو مازن، أبا هريرة
             let p = if d.word(i).starts_with('و') { 'و'.len_utf8() } else { 0 };
@@ -732,7 +743,8 @@ fn candidates(d: &Doc) -> Vec<Cand> {
         if f & PLACE_HEAD != 0 && d.joined(i) && d.is_arabic(i + 1) {
             let w = d.word(i + 1);
             let fj = d.flags(i + 1);
-            if fj & (COMMON | NISBA | TITLE | ORG_HEAD | PLACE_HEAD | SPEECH) == 0 && !is_phrase_stop(w) && !is_prefixed_definite(d, i + 1) && (!is_definite(w) || fj & PART == 0) {
+            let looks = fj & (PLACE | CITY) != 0 || d.nameness[i + 1] > if is_definite(w) { 0 } else { -50 };
+            if looks && fj & (COMMON | NISBA | TITLE | ORG_HEAD | PLACE_HEAD | SPEECH) == 0 && !is_phrase_stop(w) && !is_prefixed_definite(d, i + 1) && (!is_definite(w) || fj & PART == 0) {
                 let mut e = i + 2;
                 if d.joined(i + 1) && d.is_arabic(e) && d.flags(e) & (PLACE | CITY) != 0 {
                     e += 1;

@@ -106,8 +106,13 @@ def main():
 
     # ---- stop words and common words
     stop = set()
-    for rel in ('stopwords_ar/stopwords-iso_ar.txt', 'stopwords_ar/stopword_ara.txt', 'stopwords_ar/justext_Arabic.txt'):
+    for rel in ('stopwords_ar/stopwords-iso_ar.txt', 'stopwords_ar/stopword_ara.txt'):
         stop |= clean(lines_of(rel))
+    # jusText's list is frequency-derived and holds frequent names too (محمد، مبارك، فارس): only its
+    # words that are not person-name parts count as common
+    arabnamer = clean(load('arabnamer_names/en_to_ar_names.json').values())
+    justext = clean(lines_of('stopwords_ar/justext_Arabic.txt')) - arabnamer - given - ambiguous
+    stop |= justext
     common = clean(W.COMMON) | stop
 
     # ---- countries and territories
@@ -175,10 +180,10 @@ def main():
     # surnames of the well-known people: a mention on their own (بوش، مبارك)
     surnames = set()
     # surnames that are ordinary words (المعلم "the teacher", بري "land", ماي "May") stay out
-    not_alone = set(clean('البشير الشرع الصدر المعلم بري عون غالي ماي مون بينغ علوي فرحان درويش غول سيلفا'.split()))
+    not_alone = set(clean('الله ثاني البشير الشرع الصدر المعلم بري عون غالي ماي مون بينغ علوي فرحان درويش غول سيلفا'.split()))
     for p in people:
         w = p.split()
-        if len(w) >= 2:
+        if len(w) >= 2 and w[-2] not in ('عبد', 'بن', 'ابن', 'ابو', 'ال', 'نصر', 'الحمد'):
             last = w[-1]
             if len(last) >= 3 and last not in common and last not in given and last not in ambiguous and last not in nisba \
                     and last not in places and last not in titles and last not in not_alone and not re.fullmatch(r'(الاول|الثاني|الثالث|الرابع|الخامس|السادس|عشر)', last):
