@@ -43,7 +43,8 @@ pub(crate) fn detect(text: &str) -> (&'static str, Dir) {
                 > words().count().max(1)
         {
             // Persian words beside Persian letters; Arabic pages with a Persian ی stay Arabic.
-            if persian > 0 || words().any(|w| matches!(w, "است" | "را")) {
+            let function_words = words().filter(|w| matches!(*w, "است" | "را" | "این" | "که" | "می" | "برای" | "شد" | "های")).count();
+            if function_words * 40 >= words().count().max(1) {
                 return ("fa", Dir::Rtl);
             }
         }

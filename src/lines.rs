@@ -91,7 +91,12 @@ fn split_line(text: &str, s: usize, e: usize, out: &mut Vec<Unit>) {
         prev_ws = c.is_whitespace();
     }
     let starts_with_bullet = line.starts_with(is_bullet);
-    if cuts.len() >= 2 || (starts_with_bullet && !cuts.is_empty()) {
+    // Items are titles, not sentences of a paragraph that uses bullets for emphasis: what comes
+    // before the first bullet is a short heading (or nothing), and every item is short.
+    let words = |a: usize, b: usize| line[a..b].split_whitespace().count();
+    let short_items = cuts.first().is_some_and(|&c| words(0, c) <= 8)
+        && cuts.iter().zip(cuts.iter().skip(1).chain(std::iter::once(&line.len()))).all(|(&a, &b)| words(a, b) <= 30);
+    if short_items && (cuts.len() >= 2 || (starts_with_bullet && !cuts.is_empty())) {
         let mut a = 0;
         for &c in cuts.iter().chain(std::iter::once(&line.len())) {
             if let Some((x, y)) = trim(text, s + a, s + c) {

@@ -148,10 +148,13 @@ fn features(lex: &Lexicon, text: &str, u: &Unit) -> U {
             Marker::Tags => colon || alone || (multi && rest_words >= 1),
             Marker::ReadAlso => (colon || alone || multi) && words <= 40,
             Marker::Related | Marker::SiteList | Marker::Comments => alone,
-            Marker::Byline => words <= 9 && rest_words >= 1 && !ends_sentence(original) || words <= 12 && colon && rest_words >= 1,
+            Marker::Byline => {
+                let titleish = original.contains("..") || original.contains(['?', '؟', '!']);
+                !titleish && (rest_words >= 1 && rest_words <= 6 && !ends_sentence(original) || words <= 12 && colon && rest_words >= 1)
+            }
             Marker::DatePrefix => words <= 16,
-            Marker::Caption => words <= 30 && (colon || alone || multi || words <= 12),
-            Marker::Chrome => words <= 8 && !ends_sentence(original) || alone,
+            Marker::Caption => colon || alone || (multi && words <= 20) || words <= 4,
+            Marker::Chrome => words <= 8 && (!ends_sentence(original) || colon) || alone,
         };
         ok.then_some((kind, bullet + len, alone, colon))
     });
@@ -188,7 +191,7 @@ fn caption_shape(lex: &Lexicon, u: &U, original: &str) -> bool {
     if u.words <= 4 && [".jpg", ".jpeg", ".png", ".webp", ".gif"].iter().any(|x| lower.contains(x)) {
         return true;
     }
-    if original.starts_with('©') {
+    if original.contains('©') && u.words <= 40 && !ends_sentence(original) {
         return true;
     }
     // Ends with an agency credit in parentheses or after a dash: `… (رويترز)`, `… - رويترز`.
@@ -201,7 +204,7 @@ fn caption_shape(lex: &Lexicon, u: &U, original: &str) -> bool {
             }
         }
     }
-    if !u.prose {
+    if !u.prose && u.words > 4 {
         if let Some(dash) = t.rfind([' ', '-', '–']) {
             let tail = t[dash..].trim_start_matches(|c: char| c == '-' || c == '–' || c == ' ');
             if (t[..dash].ends_with(" -") || t[..dash].ends_with(" –") || t[dash..].starts_with(" - ") || t[dash..].starts_with(" – "))
@@ -217,6 +220,9 @@ fn caption_shape(lex: &Lexicon, u: &U, original: &str) -> bool {
 /// A wire credit `(إعداد … - تحرير …)` or `(تغطية صحفية … )`.
 fn wire_credit(u: &U) -> bool {
     let f = u.folded.trim();
+    if u.words <= 40 && ["reporting by", "editing by", "writing by", "additional reporting by", "compiled by"].iter().any(|w| f.starts_with(w)) {
+        return true;
+    }
     f.starts_with('(')
         && f.ends_with(')')
         && ["اعداد", "تحرير", "تغطيه صحفيه", "شارك في التغطيه", "reporting by", "editing by", "ترجمه"].iter().any(|w| f.contains(w))
@@ -232,14 +238,38 @@ fn bio_shape(u: &U) -> bool {
             .any(|w| f.contains(w))
 }
 
-/// A name line: 1–8 words, no sentence punctuation, no digits (a byline without marker).
+/// A name line: 1–8 words, no sentence punctuation, no digits (a byline without marker). A
+/// parenthesised credit at the end (`(تصوير …)`) and commas between short names are allowed.
 fn name_shape(u: &U, original: &str) -> bool {
+    let original = match original.trim_end().strip_suffix(')').and_then(|o| o.rfind('(').map(|i| o[..i].trim_end())) {
+        Some(head) if !head.is_empty() => head,
+        _ => original,
+    };
+    let comma_parts_short = original.split(['،', ',']).all(|p| p.split_whitespace().count() <= 4);
+    let original_no_commas: String = if comma_parts_short { original.replace(['،', ','], " ") } else { original.to_string() };
+    let original = original_no_commas.as_str();
     u.words >= 1
         && u.words <= 8
         && !u.prose
-        && !original.chars().any(|c| c.is_ascii_digit() || matches!(c, '،' | ',' | '!' | '?' | '؟' | '"' | '«' | '»' | ':'))
+        && !original.chars().any(|c| c.is_ascii_digit() || matches!(c, '،' | ',' | '!' | '?' | '؟' | '"' | '«' | '»' | ':' | '“' | '”' | '(' | ')' | '|'))
+        && !original.contains("..")
         && !ends_sentence(original)
         && (has_arabic(original) || original.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// A line that reads like a byline without a marker: a short name, or `PLACE/OUTLET – NAME`.
+fn byline_like(u: &U, original: &str) -> bool {
+    if !name_shape(u, original) {
+        return false;
+    }
+    let mut parts = 1;
+    for (i, c) in original.char_indices() {
+        let spaced = original[..i].ends_with(' ') || original[i + c.len_utf8()..].starts_with(' ');
+        if matches!(c, '–' | '—' | '،' | ',') || c == '-' && spaced {
+            parts += 1;
+        }
+    }
+    u.words <= 3 || (parts >= 2 && u.words <= 7) || (original.starts_with("د.") && u.words <= 5)
 }
 
 /// Share of the unit's non-space characters covered by date mentions.
@@ -352,7 +382,18 @@ pub(crate) fn parse(text: &str, options: &Options) -> Document {
                 if alone {
                     // An insert: a headline line, then at least one paragraph.
                     let h = i + 1;
-                    if h + 1 < n
+                    // Mid-body, a read-also marker followed by one title and then more of the
+                    // same story is a related link, not an insert (BBC, CNN): the paragraph after
+                    // the title continues the text before the marker.
+                    let continues_main = first_footer > i
+                        && h + 1 < n
+                        && (0..i).rev().find(|&j| us[j].kind.is_none() && us[j].prose).is_some_and(|prev| {
+                            let next = &us[h + 1].folded;
+                            let cont = next.starts_with('و') && !next.starts_with("وزير") && !next.starts_with("وكاله") && !next.starts_with("وزاره")
+                                || next.starts_with("كما ");
+                            cont || overlap(lex, next, &us[prev].folded) > overlap(lex, next, &us[h].folded)
+                        });
+                    if !continues_main && h + 1 < n
                         && us[h].kind.is_none()
                         && us[h].marker.is_none()
                         && us[h].titleish()
@@ -426,6 +467,8 @@ pub(crate) fn parse(text: &str, options: &Options) -> Document {
         let o = &text[u.start..u.end];
         if wire_credit(u) {
             u.kind = Some(Kind::Boilerplate);
+        } else if u.words >= 1 && o.split_whitespace().all(|w| w.starts_with('#') && w.len() > 1) {
+            u.kind = Some(Kind::Tags);
         } else if let Some(d) = date_line(text, u) {
             u.kind = Some(Kind::Dateline);
             date_lines.push((idx, d));
@@ -438,6 +481,16 @@ pub(crate) fn parse(text: &str, options: &Options) -> Document {
         } else if lang == "ar" && !has_arabic(o) && !u.prose {
             // Foreign-language chrome or alt text inside an Arabic page.
             u.kind = Some(Kind::Boilerplate);
+        }
+    }
+    // A line right before a credit line (`© أ ف ب`, `تصوير: …`) is the caption it credits.
+    for j in 0..n.saturating_sub(1) {
+        let credit = us[j + 1].kind == Some(Kind::Caption)
+            && us[j + 1].words <= 6
+            && (text[us[j + 1].start..us[j + 1].end].contains('©') || us[j + 1].is(Marker::Caption));
+        let o = &text[us[j].start..us[j].end];
+        if credit && us[j].kind.is_none() && us[j].words <= 40 && !o.trim_end().ends_with(['.', ':']) {
+            us[j].kind = Some(Kind::Caption);
         }
     }
     // Repeated lines: a line equal to the one before it (headline x2, caption x2, lead x2).
@@ -475,6 +528,15 @@ pub(crate) fn parse(text: &str, options: &Options) -> Document {
                     continue;
                 }
                 if u.titleish() && u.words >= 3 && !(j + 1 < n && dup[j + 1] && j + 1 < b && us[j + 1].kind.is_none() && is_caption_pair(&us, j, b)) {
+                    // A name line under the real headline (`العربية.نت – منية غانمي`,
+                    // `د. محمد البشير`): the headline is the title line above it.
+                    if byline_like(u, &text[u.start..u.end]) {
+                        let above = (0..j).rev().find(|&k| !(matches!(us[k].kind, Some(Kind::Byline | Kind::Dateline | Kind::Caption)) || dup[k]));
+                        if let Some(k) = above.filter(|&k| us[k].kind.is_none() && us[k].titleish() && us[k].words >= 2 && !byline_like(&us[k], &text[us[k].start..us[k].end])) {
+                            cand = Some(k);
+                            break;
+                        }
+                    }
                     cand = Some(j);
                     break;
                 }
@@ -541,8 +603,19 @@ pub(crate) fn parse(text: &str, options: &Options) -> Document {
             if frees.len() >= 2 && us[frees[0]].titleish() && us[frees[0]].words >= 2 {
                 headline = Some(frees[0]);
             }
+            let mut after_headline = true;
             for j in frees {
-                us[j].kind = Some(if Some(j) == headline { Kind::Headline } else if dup[j] { Kind::Boilerplate } else { Kind::Paragraph });
+                let o = &text[us[j].start..us[j].end];
+                us[j].kind = Some(if Some(j) == headline {
+                    Kind::Headline
+                } else if dup[j] {
+                    Kind::Boilerplate
+                } else if headline.is_some() && after_headline && byline_like(&us[j], o) {
+                    Kind::Byline
+                } else {
+                    after_headline = false;
+                    Kind::Paragraph
+                });
             }
         }
     }
@@ -628,6 +701,25 @@ fn understand(text: &str, a: &mut Article, reference: Option<Date>) {
     for p in &a.paragraphs {
         a.dates.extend(crate::dates::scan(text, p.span, reference));
     }
+}
+
+/// Content words of a folded text: no stop words, no one- or two-letter words, without the
+/// conjunction و and the article ال.
+fn content_words<'a>(lex: &Lexicon, f: &'a str) -> std::collections::HashSet<&'a str> {
+    f.split(' ')
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !lex.is_stopword(w))
+        .map(|w| w.strip_prefix('و').filter(|r| r.chars().count() >= 3).unwrap_or(w))
+        .map(|w| w.strip_prefix("ال").filter(|r| r.chars().count() >= 2).unwrap_or(w))
+        .filter(|w| w.chars().count() >= 3)
+        .collect()
+}
+
+/// Dice similarity of the content words of `a` and `b`.
+fn overlap(lex: &Lexicon, a: &str, b: &str) -> f32 {
+    let wa = content_words(lex, a);
+    let wb = content_words(lex, b);
+    2.0 * wa.iter().filter(|w| wb.contains(*w)).count() as f32 / (wa.len() + wb.len()).max(1) as f32
 }
 
 fn body_seen(us: &[U]) -> bool {
@@ -802,6 +894,9 @@ fn authors(lex: &Lexicon, text: &str, u: &U) -> Vec<Text> {
     } else {
         (u.start, u.end)
     };
+    if u.folded[u.bullet..].starts_with("role") {
+        return Vec::new(); // `Role, بي بي سي نيوز عربي`: the author's role, not a name
+    }
     let s = &text[region.0..region.1];
     // Cut a trailing `يكتب:` (`NAME يكتب:`) and parenthesised credits (`(تصوير …)`).
     let mut parts: Vec<(usize, usize)> = Vec::new();
@@ -856,7 +951,7 @@ fn authors(lex: &Lexicon, text: &str, u: &U) -> Vec<Text> {
         }
         // A second marker inside (`كتب: X و Y`): split on a standalone `و`.
         let f = fold(part);
-        if f.is_empty() || lex.is_agency(&f) || f.contains(".نت") || f.contains(".com") || f.contains("www") {
+        if f.is_empty() || lex.is_agency(&f) || f.contains(".نت") || f.contains(".com") || f.contains("www") || f.starts_with("في ") {
             continue;
         }
         // A place before the name in `CITY - NAME`: the first of several parts, one word.
@@ -883,7 +978,7 @@ fn split_and(s: &str) -> Vec<(usize, usize)> {
     let words: Vec<(usize, &str)> = s.split_whitespace().map(|w| (w.as_ptr() as usize - s.as_ptr() as usize, w)).collect();
     for (k, (pos, w)) in words.iter().enumerate() {
         if k >= 2 && words.len() - k >= 2 {
-            if *w == "و" {
+            if *w == "و" || *w == "and" || *w == "&" {
                 let end_a = words[k - 1].0 + words[k - 1].1.len();
                 return vec![(0, end_a), (words[k + 1].0, s.len())];
             }
