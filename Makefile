@@ -89,11 +89,16 @@ serve: build
 	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory www
 
 # ---------------------------------------------------------------- tests
+# Every stage runs even when an earlier one fails (the e2e needs the build); any failure fails
+# the whole, named on the last line.
 test: install-tools
-	$(MAKE) --no-print-directory test-native
-	$(MAKE) --no-print-directory test-wasm
-	$(MAKE) --no-print-directory build
-	$(MAKE) --no-print-directory test-e2e
+	@failed=""; \
+	$(MAKE) --no-print-directory test-native || failed="$$failed test-native"; \
+	$(MAKE) --no-print-directory test-wasm || failed="$$failed test-wasm"; \
+	if $(MAKE) --no-print-directory build; then \
+	  $(MAKE) --no-print-directory test-e2e || failed="$$failed test-e2e"; \
+	else failed="$$failed build(e2e not run)"; fi; \
+	if [ -n "$$failed" ]; then echo "make test: FAILED:$$failed" >&2; exit 1; fi
 
 test-native:
 	cargo test --features cli
