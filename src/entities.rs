@@ -78,6 +78,9 @@ const ROLE_WORDS: &[&str] = &[
     "شؤون", "شئون", "رئيس", "ماليه", "عدل", "اقتصاد", "خزانه", "صحه", "تعليم", "اعلام",
 ];
 
+/// Particles inside foreign names (جان مارك دو لا سابليير، فان نيستلروي).
+const FOREIGN_LINKS: &[&str] = &["دو", "دي", "دا", "دوس", "ديل", "دير", "فان", "فون", "لا", "لو", "ده"];
+
 /// Ordinals that may follow a ruler's or pope's name (`عبدالله الثاني`, `محمد السادس`).
 const ORDINALS: &[&str] = &[
     "الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع",
@@ -435,6 +438,14 @@ fn name_continues(d: &Doc, i: usize, prev_given: bool) -> bool {
     if prev_given && ORDINALS.contains(&w) {
         return true;
     }
+    // بوش وبلير: a second name joined by و starts a new name
+    if w.starts_with('و') && f & (GIVEN | PART | PEOPLE) == 0 && d.vars[i][1..].iter().any(|v| v.flag & (GIVEN | PART | SURNAME | PEOPLE) != 0) {
+        return false;
+    }
+    // دو، دي، فان، فون، لا inside foreign names, when a name word follows
+    if FOREIGN_LINKS.contains(&w) {
+        return d.joined(i) && i + 1 < d.toks.len() && d.is_arabic(i + 1) && d.flags(i + 1) & (COMMON | TITLE | NISBA) == 0 && (d.flags(i + 1) & (PART | GIVEN) != 0 || d.nameness[i + 1] > 0);
+    }
     if f & (GIVEN | PART | GIVEN_AMB | PEOPLE) != 0 && f & COMMON == 0 {
         return true;
     }
@@ -449,7 +460,7 @@ fn name_continues(d: &Doc, i: usize, prev_given: bool) -> bool {
     if d.vars[i][1..].iter().any(|v| lex().get(&v.stem) & (COMMON | TITLE | NISBA) != 0 || is_definite(&v.stem)) {
         return false;
     }
-    f & (PLACE | CITY | ORG) == 0 && w.chars().count() >= 2 && d.nameness[i] > 0
+    f & (PLACE | CITY | ORG) == 0 && w.chars().count() >= 2 && d.nameness[i] > if prev_given { -100 } else { 0 }
 }
 
 /// Can the word start a name? `strong`: the context already says a person follows.
@@ -583,6 +594,10 @@ fn candidates(d: &Doc) -> Vec<Cand> {
                     && fl & (PLACE | ORG) == 0
                     && v.prefix > 0
                     && (d.flags(i) & (PART | GIVEN) != 0 || matches!(clitic, Some('ك') | Some('ف')) || d.nameness[i] < -150);
+                let mut b = b;
+                if kind == Kind::Person && b < n && d.joined(b - 1) && name_continues(d, b, true) {
+                    b = name_run(d, b - 1).max(b);
+                }
                 if !weak {
                     let src = if fl & PEOPLE != 0 { "gaz-person" } else if kind == Kind::Org { "gaz-org" } else if fl & PLACE != 0 { "gaz-place" } else { "gaz-city" };
                     out.push(Cand { a: i, b, prefix: v.prefix, kind, score: base + words as u32, src });
@@ -654,7 +669,11 @@ fn candidates(d: &Doc) -> Vec<Cand> {
             let p = if d.word(i).starts_with('و') { 'و'.len_utf8() } else { 0 };
             let e = name_run(d, i + 1);
             out.push(Cand { a: i, b: e, prefix: p, kind: Kind::Person, score: 52, src: "kunya" });
-        } else if f & PART != 0 && f & COMMON == 0 && d.joined(i) && d.flags(i + 1) & (PART | GIVEN) != 0 && d.flags(i + 1) & COMMON == 0 {
+        } else if f & NISBA != 0 && is_definite(d.word(i)) && d.joined(i) && i + 1 < n && d.nameness[i + 1] > 50 && name_starts(d, i + 1, true) && !is_definite(d.word(i + 1)) {
+            // a nationality then a name: الفرنسي ديدييه ديشان
+            let e = name_run(d, i + 1);
+            out.push(Cand { a: i + 1, b: e, prefix: 0, kind: Kind::Person, score: 60, src: "nisba" });
+        } else if f & PART != 0 && f & COMMON == 0 && d.joined(i) && i + 1 < n && d.is_arabic(i + 1) && !is_definite(d.word(i + 1)) && d.flags(i + 1) & COMMON == 0 && (d.flags(i + 1) & (PART | GIVEN) != 0 || d.nameness[i + 1] > 100) && d.nameness[i] > 0 {
             let e = name_run(d, i);
             if e >= i + 2 {
                 out.push(Cand { a: i, b: e, prefix: 0, kind: Kind::Person, score: 40, src: "parts" });
@@ -801,7 +820,7 @@ pub(crate) fn extract(input: &str, paragraphs: &[Text]) -> Vec<Entity> {
         .collect();
     for i in 0..doc.toks.len() {
         let w = &doc.folded[doc.toks[i].para].text[doc.toks[i].s..doc.toks[i].e];
-        if w.ends_with('ي') && w.chars().count() <= 4 {
+        if w == "علي" || w == "الي" || w == "وعلي" || w == "والي" {
             let orig = doc.text(i, i + 1, 0);
             if orig.trim_end_matches(|c: char| ('\u{064B}'..='\u{065F}').contains(&c)).ends_with('ى') {
                 for v in doc.vars[i].iter_mut() {
@@ -815,7 +834,18 @@ pub(crate) fn extract(input: &str, paragraphs: &[Text]) -> Vec<Entity> {
     doc.nameness = doc
         .toks
         .iter()
-        .map(|t| if t.script == Script::Arabic { lx.nameness(&doc.folded[t.para].text[t.s..t.e]) } else { 0 })
+        .map(|t| {
+            if t.script != Script::Arabic {
+                return 0;
+            }
+            let w = &doc.folded[t.para].text[t.s..t.e];
+            // a definite family name (السنيورة) is judged on the word after the article
+            if is_definite(w) {
+                lx.nameness(&w["ال".len()..])
+            } else {
+                lx.nameness(w)
+            }
+        })
         .collect();
     let d = &doc;
     let n = d.toks.len();

@@ -87,7 +87,15 @@ def main():
     clash = given & (stop0 | clean(W.COMMON))
     given -= clash
     ambiguous |= clash
-    people = clean(W.PEOPLE)
+    # people without their titles (الملك محمد السادس → محمد السادس)
+    people = set()
+    for p in clean(W.PEOPLE):
+        w = p.split()
+        while len(w) > 2 and w[0] in clean(W.TITLES + W.HONORIFICS + ['آية الله', 'اية', 'الله', 'الملا']):
+            w = w[1:]
+        if w[0] in ('ايه', 'اية') and len(w) > 3:
+            w = w[2:]
+        people.add(' '.join(w))
     titles = clean(W.TITLES)
     honorifics = clean(W.HONORIFICS)
     speech = clean(W.SPEECH)
