@@ -23,7 +23,7 @@ use std::sync::OnceLock;
 /// Quotes in `paragraphs` (byte spans into `input`); `entity` indexes `entities`.
 pub(crate) fn extract(input: &str, paragraphs: &[Text], entities: &[Entity]) -> Vec<Quote> {
     let ents = EntityIndex::new(input, entities);
-    let mut run = Run { input, lex: lex(), ents: &ents, drafts: Vec::new(), prev: None, carry: None };
+    let mut run = Run { input, lex: lex(), ents: &ents, drafts: Vec::new(), prev: None, recent: Vec::new(), carry: None };
     for p in paragraphs {
         let (s, e) = (p.span[0], p.span[1]);
         if s >= e || e > input.len() || !input.is_char_boundary(s) || !input.is_char_boundary(e) {
@@ -54,6 +54,7 @@ struct Lex {
     pronouns: HashSet<&'static str>,
     fillers: HashSet<&'static str>,
     tails: HashSet<&'static str>,
+    objects: HashSet<&'static str>,
 }
 
 fn lexicon_file(name: &str) -> &'static str {
@@ -95,6 +96,7 @@ fn lex() -> &'static Lex {
         pronouns: set(&["quote_pronouns.txt"]),
         fillers: set(&["quote_fillers.txt"]),
         tails: set(&["quote_tails.txt"]),
+        objects: set(&["quote_objects.txt"]),
     })
 }
 
@@ -538,10 +540,13 @@ fn contains_words(hay: &str, needle: &str) -> bool {
 // ---------------------------------------------------------------------------------------------
 // The run over an article
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 struct Speaker {
     name: Option<String>,
     entity: Option<usize>,
+    /// Folded role words the text gave this speaker (`وزير الخارجيه الامريكي`): a later bare
+    /// `الوزير` is this speaker.
+    role: String,
 }
 
 #[derive(Debug)]
@@ -566,6 +571,8 @@ struct Run<'a> {
     ents: &'a EntityIndex<'a>,
     drafts: Vec<Draft>,
     prev: Option<Speaker>,
+    /// The last few named speakers, most recent last.
+    recent: Vec<Speaker>,
     carry: Option<Carry>,
 }
 
@@ -585,6 +592,8 @@ struct Fwd {
     pending: bool,
     /// Came from `قال X، <content>` with no other signal.
     via_comma: bool,
+    /// A role in apposition (`بلينكن، وزير الخارجية الأمريكي،`).
+    appos: Option<Np>,
 }
 
 /// The content of one found quote, before its end is known.
@@ -841,7 +850,7 @@ impl<'a> Run<'a> {
             }
             let fwd = self.forward(toks, marks, vi, v, false)?;
             let boundary = self.boundary(toks, vi).unwrap_or(vt.s);
-            let speaker = self.prev.clone().unwrap_or(Speaker { name: None, entity: None });
+            let speaker = self.prev.clone().unwrap_or_default();
             return Some(self.emit(toks, marks, vi, boundary, speaker, fwd));
         }
 
@@ -872,7 +881,19 @@ impl<'a> Run<'a> {
                 if subject.is_some() {
                     fwd.np = subject;
                 }
-                let speaker = self.speaker(toks, fwd.np, false);
+                if fwd.np.is_none() && v.prefixed {
+                    fwd.np = self.kana_subject(toks, sent_start[vi], vi);
+                }
+                let mut speaker = self.speaker(toks, fwd.np, false);
+                if let Some(ap) = fwd.appos {
+                    if speaker.name.is_some() {
+                        let words = toks[ap.a..ap.b.min(toks.len())].iter().filter(|t| t.k == Tk::Word);
+                        for w in words {
+                            speaker.role.push(' ');
+                            speaker.role.push_str(&w.f);
+                        }
+                    }
+                }
                 Some(self.emit(toks, marks, vi, boundary, speaker, fwd))
             }
             None => {
@@ -887,7 +908,8 @@ impl<'a> Run<'a> {
                     let b = self.collect_np(toks, vi + 1);
                     if b > vi + 1 && b - (vi + 1) <= 6 {
                         let sp = self.speaker(toks, Some(Np { a: vi + 1, b }), true);
-                        if sp.name.is_some() {
+                        let head = toks[vi + 1].f.as_str();
+                        if sp.entity.is_some() || (sp.name.is_some() && (lex.titles.contains(head) || lex.orgs.contains(head))) {
                             self.prev = Some(sp);
                         }
                     }
@@ -919,10 +941,30 @@ impl<'a> Run<'a> {
                 (Body::Indirect(vt.e), n)
             }
         };
-        self.prev = Some(speaker.clone());
+        self.remember(&speaker);
         let d = self.drafts.len();
         self.drafts.push(Draft { speaker, verb: (vt.s, vt.e), start: vt.e, end: vt.e, direct: false });
         (Found { draft: d, boundary, body }, next)
+    }
+
+    /// Makes `speaker` the previous one and keeps it among the recent named speakers.
+    fn remember(&mut self, speaker: &Speaker) {
+        self.prev = Some(speaker.clone());
+        if speaker.name.is_none() {
+            return;
+        }
+        if let Some(k) = self.recent.iter().position(|r| r.name == speaker.name && r.entity == speaker.entity) {
+            let mut old = self.recent.remove(k);
+            if speaker.role.len() > old.role.len() {
+                old.role = speaker.role.clone();
+            }
+            self.recent.push(old);
+        } else {
+            self.recent.push(speaker.clone());
+            if self.recent.len() > 8 {
+                self.recent.remove(0);
+            }
+        }
     }
 
     /// Where the statement before a clause-initial verb ends (start of any filler before it), or
@@ -969,6 +1011,24 @@ impl<'a> Run<'a> {
             }
         }
         j
+    }
+
+    /// `وكان الصفدي قد التقى …، وشدد على …`: the subject of the sentence an unnamed verb
+    /// continues.
+    fn kana_subject(&self, toks: &[Tok], ss: usize, vi: usize) -> Option<Np> {
+        let first = toks.get(ss).filter(|t| t.k == Tk::Word)?;
+        if !matches!(first.f.as_str(), "وكان" | "كان" | "وكانت" | "كانت") {
+            return None;
+        }
+        let a = ss + 1;
+        let mut b = a;
+        while b < vi && b - a < 6 && toks[b].k == Tk::Word && toks[b].f != "قد" {
+            if self.lex.is_any_verb(&toks[b].f) {
+                return None;
+            }
+            b += 1;
+        }
+        (b > a && b < vi && toks[b].f == "قد").then_some(Np { a, b })
     }
 
     /// `الوزير قال إن` / `وكان الوزير قد قال إن`: a short subject before an unprefixed verb.
@@ -1059,13 +1119,16 @@ impl<'a> Run<'a> {
                 break;
             }
             if f == "علي" {
-                // `علي` is also a name (written with ي); the preposition is written `على`.
+                // `علي` written with ي is a name (`عبدالله علي اليحيا`); the preposition is `على`.
                 let maqsura = self.input[t.s..t.e].ends_with('ى');
-                if maqsura || i != start || lex.compl.contains(next) || next.is_empty() {
+                if maqsura || lex.compl.contains(next) || next.is_empty() {
                     break;
                 }
                 i += 1;
                 continue;
+            }
+            if i > start && lex.objects.contains(f) {
+                break;
             }
             if f == "الي" || f == "عن" {
                 // `المبعوث الأمريكي إلى الشرق الأوسط X`, `النائب عن كتلة الوفاق X`.
@@ -1090,7 +1153,7 @@ impl<'a> Run<'a> {
                 break;
             }
             // `قال الشاهد للمحكمة`: an audience, unless inside a role (`الأمين العام للأمم المتحدة`).
-            if lex.circ.contains(f) || (i > start && f.starts_with("لل") && !(role_mode && !named)) {
+            if lex.circ.contains(f) || (i > start && f.starts_with("لل") && (named || !role_mode)) {
                 break;
             }
             if i > start && self.nameish(f) {
@@ -1233,10 +1296,11 @@ impl<'a> Run<'a> {
         let comma_content = matches!(v.class, VClass::Past | VClass::Present) && !tentative;
         let mut after_colon = false;
         let mut free_skip = false;
+        let mut appos: Option<Np> = None;
         let result = loop {
             if i >= n {
                 if after_colon {
-                    break Some(Fwd { np, at: n, pending: true, via_comma: false });
+                    break Some(Fwd { np, at: n, pending: true, via_comma: false, appos });
                 }
                 break None;
             }
@@ -1254,7 +1318,7 @@ impl<'a> Run<'a> {
                     if i >= n {
                         continue;
                     }
-                    break Some(Fwd { np, at: i, pending: false, via_comma: false });
+                    break Some(Fwd { np, at: i, pending: false, via_comma: false, appos });
                 }
                 Tk::Punct if matches!(t.c, '،' | ',' | '-' | '–' | '—') => {
                     i += 1;
@@ -1299,12 +1363,14 @@ impl<'a> Run<'a> {
                                     && (lex.honorifics.contains(f) || np.is_some_and(|np| self.definite_head(toks, np)))))
                         {
                             np = Some(Np { a: i, b: end });
+                        } else if lex.titles.contains(f) && appos.is_none() {
+                            appos = Some(Np { a: i, b: end });
                         }
                         i = end;
                         continue;
                     }
                     if comma_content && !free_skip {
-                        break Some(Fwd { np, at: i, pending: false, via_comma: true });
+                        break Some(Fwd { np, at: i, pending: false, via_comma: true, appos });
                     }
                     break None;
                 }
@@ -1319,7 +1385,7 @@ impl<'a> Run<'a> {
                         continue;
                     }
                     if marks.close[i] != NONE {
-                        break Some(Fwd { np, at: i, pending: false, via_comma: false });
+                        break Some(Fwd { np, at: i, pending: false, via_comma: false, appos });
                     }
                     break None;
                 }
@@ -1327,10 +1393,14 @@ impl<'a> Run<'a> {
                     let f = t.f.as_str();
                     let next = toks.get(i + 1).map_or("", |t| t.f.as_str());
                     if lex.compl.contains(f) {
-                        break Some(Fwd { np, at: i + 1, pending: false, via_comma: false });
+                        break Some(Fwd { np, at: i + 1, pending: false, via_comma: false, appos });
                     }
                     if is_prep(f) && lex.compl.contains(next) {
-                        break Some(Fwd { np, at: i + 2, pending: false, via_comma: false });
+                        break Some(Fwd { np, at: i + 2, pending: false, via_comma: false, appos });
+                    }
+                    if lex.objects.contains(f) && matches!(v.class, VClass::Past | VClass::Present | VClass::Participle) {
+                        // `وأكد الوزير ضرورة …`
+                        break Some(Fwd { np, at: i, pending: false, via_comma: false, appos });
                     }
                     if lex.is_participle(f) {
                         // `وتابع قائلا:` / `وأضاف مؤكدا أن`: part of the attribution.
@@ -1351,7 +1421,7 @@ impl<'a> Run<'a> {
                         break None;
                     }
                     if !v.prep.is_empty() && f == v.prep && v.class != VClass::Weak {
-                        break Some(Fwd { np, at: i + 1, pending: false, via_comma: false });
+                        break Some(Fwd { np, at: i + 1, pending: false, via_comma: false, appos });
                     }
                     // `للمحكمة`, `لقناة …`: the audience, skipped like a circumstance.
                     let audience = f.starts_with('ل') && f.chars().count() > 3 && !lex.is_any_verb(f);
@@ -1370,7 +1440,7 @@ impl<'a> Run<'a> {
                     }
                     if v.class == VClass::Participle && i == vi + 1 {
                         // `مؤكدا ضرورة …`
-                        break Some(Fwd { np, at: i, pending: false, via_comma: false });
+                        break Some(Fwd { np, at: i, pending: false, via_comma: false, appos });
                     }
                     break None;
                 }
@@ -1378,7 +1448,7 @@ impl<'a> Run<'a> {
         };
         if tentative && !matches!(&result, Some(f) if !f.via_comma) {
             // The quoted words after the verb were the quote itself, not its speaker.
-            return Some(Fwd { np: None, at: vi + 1, pending: false, via_comma: false });
+            return Some(Fwd { np: None, at: vi + 1, pending: false, via_comma: false, appos: None });
         }
         result
     }
@@ -1442,7 +1512,7 @@ impl<'a> Run<'a> {
             return None;
         }
         let speaker = self.speaker(toks, Some(Np { a, b }), false);
-        self.prev = Some(speaker.clone());
+        self.remember(&speaker);
         let d = self.drafts.len();
         let vt = &toks[vi];
         self.drafts.push(Draft { speaker, verb: (vt.s, vt.e), start: s, end: e, direct });
@@ -1536,8 +1606,8 @@ impl<'a> Run<'a> {
     /// The speaker of a phrase: an entity's full name, else the phrase read without honorifics
     /// and roles; the previous speaker for none or a pronoun. `quiet`: do not fall back.
     fn speaker(&self, toks: &[Tok], np: Option<Np>, quiet: bool) -> Speaker {
-        let none = Speaker { name: None, entity: None };
-        let prev = || if quiet { Speaker { name: None, entity: None } } else { self.prev.clone().unwrap_or(Speaker { name: None, entity: None }) };
+        let none = Speaker::default();
+        let prev = || if quiet { Speaker::default() } else { self.prev.clone().unwrap_or_default() };
         let Some(np) = np else { return prev() };
         let lex = self.lex;
         let words: Vec<&Tok> = toks[np.a.min(toks.len())..np.b.min(toks.len())].iter().filter(|t| t.k == Tk::Word).collect();
@@ -1566,21 +1636,39 @@ impl<'a> Run<'a> {
         }
         let (org, name_from) = self.role_split(ws);
         let role_only = !org && name_from >= ws.len();
-        let (mut na, mut nb) = (name_from, ws.len());
-        if na >= nb {
-            // Only a role: `الوزير` after a named minister is that minister.
-            if !quiet && ws.iter().all(|t| t.f.starts_with("ال")) {
-                if let Some(p) = self.prev.as_ref().filter(|p| p.name.is_some()) {
-                    let head = first.strip_prefix("ال").unwrap_or(first);
-                    let roles = p.entity.and_then(|i| self.ents.entities.get(i)).map(|e| &e.roles);
-                    let fits = ws.len() == 1
-                        || roles.is_some_and(|r| r.iter().any(|r| contains_words(&fold(r), head)))
-                        || p.name.as_deref().is_some_and(|n| contains_words(&fold(n), head));
-                    if fits {
-                        return p.clone();
-                    }
+        // `وأكد الوزير الأردني` after `قال … وزير الخارجية … أيمن الصفدي`: that speaker; else the
+        // person last mentioned with that title among the entities' roles.
+        if role_only && !quiet && ws.iter().all(|t| t.f.starts_with("ال")) {
+            let head = first.strip_prefix("ال").unwrap_or(first);
+            let ent_fits = |i: usize| {
+                self.ents.entities.get(i).is_some_and(|e| {
+                    e.kind == EntityKind::Person && e.roles.iter().any(|x| contains_words(&fold(x), head))
+                })
+            };
+            let fits = |r: &Speaker| contains_words(&r.role, head) || r.entity.is_some_and(ent_fits);
+            if let Some(r) = self.recent.iter().rev().find(|r| fits(r)) {
+                return r.clone();
+            }
+            let at = ws[0].s;
+            let best = (0..self.ents.entities.len())
+                .filter(|&i| ent_fits(i))
+                .filter_map(|i| {
+                    let last = self.ents.entities[i].mentions.iter().filter(|m| m[1] <= at).map(|m| m[0]).max()?;
+                    Some((last, i))
+                })
+                .max();
+            if let Some((_, i)) = best {
+                return Speaker { name: Some(self.ents.entities[i].name.clone()), entity: Some(i), role: String::new() };
+            }
+            if ws.len() == 1 {
+                // A bare title after a speaker introduced without any role: assume the same one.
+                if let Some(p) = self.prev.as_ref().filter(|p| p.name.is_some() && p.role.is_empty() && p.entity.is_none()) {
+                    return p.clone();
                 }
             }
+        }
+        let (mut na, mut nb) = (name_from, ws.len());
+        if na >= nb {
             na = 0;
         } else if !org {
             // Function words end a name (`ميلودي دينغ من جامعة سيدني`).
@@ -1609,14 +1697,19 @@ impl<'a> Run<'a> {
                 .or_else(|| self.ents.overlapping(ws0, ws1, Pick::People))
                 .or_else(|| self.ents.by_name(&folded))
         };
+        let role = if !org && name_from > 0 && name_from < ws.len() {
+            ws[..name_from].iter().map(|t| t.f.as_str()).collect::<Vec<_>>().join(" ")
+        } else {
+            String::new()
+        };
         if let Some((i, ent)) = ent.and_then(|i| self.ents.entities.get(i).map(|e| (i, e))) {
-            return Speaker { name: Some(ent.name.clone()), entity: Some(i) };
+            return Speaker { name: Some(ent.name.clone()), entity: Some(i), role };
         }
         let name = clean_name(&self.input[s..e]);
         if name.is_empty() {
             return none;
         }
-        Speaker { name: Some(name), entity: None }
+        Speaker { name: Some(name), entity: None, role }
     }
 }
 

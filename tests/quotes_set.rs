@@ -15,13 +15,16 @@ pub type Want = (Option<&'static str>, &'static str, &'static str, bool);
 
 /// A case: the text (paragraphs separated by blank lines) and the quotes in it, in order.
 pub struct Case {
+    /// The text: paragraphs separated by blank lines.
     pub text: &'static str,
+    /// The quotes in it, in order.
     pub want: &'static [Want],
 }
 
 /// What an extractor found: speaker, verb, content, direct.
 pub type Got = (Option<String>, String, String, bool);
 
+/// The cases.
 pub const CASES: &[Case] = &[
     // قال X، إن …
     Case {
@@ -633,19 +636,26 @@ pub fn paragraph_spans(text: &str) -> Vec<(usize, usize)> {
 /// Counts over the whole set.
 #[derive(Debug, Default)]
 pub struct Score {
+    /// Quotes expected.
     pub expected: usize,
+    /// Quotes found.
     pub predicted: usize,
+    /// Found quotes matching an expected one.
     pub correct: usize,
+    /// Of those, how many have `direct` right.
     pub direct_right: usize,
 }
 
 impl Score {
+    /// Right / found.
     pub fn precision(&self) -> f64 {
         if self.predicted == 0 { 0.0 } else { self.correct as f64 / self.predicted as f64 }
     }
+    /// Right / expected.
     pub fn recall(&self) -> f64 {
         if self.expected == 0 { 0.0 } else { self.correct as f64 / self.expected as f64 }
     }
+    /// Harmonic mean of precision and recall.
     pub fn f1(&self) -> f64 {
         let (p, r) = (self.precision(), self.recall());
         if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }

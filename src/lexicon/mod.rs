@@ -54,6 +54,7 @@ pub const FILES: &[(&str, &str)] = &[
     ("quote_complementisers.txt", include_str!("quote_complementisers.txt")),
     ("quote_fillers.txt", include_str!("quote_fillers.txt")),
     ("quote_honorifics.txt", include_str!("quote_honorifics.txt")),
+    ("quote_objects.txt", include_str!("quote_objects.txt")),
     ("quote_orgs.txt", include_str!("quote_orgs.txt")),
     ("quote_participles.txt", include_str!("quote_participles.txt")),
     ("quote_pronouns.txt", include_str!("quote_pronouns.txt")),
