@@ -1232,7 +1232,77 @@ mod tests {
         let r = crate::entities::eval::score_bio(part, |text, paras| extract(text, paras));
         r.print("ANERcorp");
     }
+    /// Wojood sample test file: PERS, ORG, GPE+LOC (per type, nested tags allowed) and OCC
+    /// against roles. `cargo test --release --lib entities::tests::wojood_f1 -- --ignored --nocapture`
+    #[test]
+    #[ignore]
+    fn wojood_f1() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/wojood_sample/test.txt");
+        let Ok(raw) = std::fs::read_to_string(path) else {
+            eprintln!("Wojood sample not found at {path}: skipped");
+            return;
+        };
+        let mut toks: Vec<(String, Vec<String>)> = Vec::new();
+        for l in raw.lines() {
+            let p: Vec<&str> = l.split_whitespace().collect();
+            if p.is_empty() {
+                if toks.last().is_some_and(|t| t.0 != ".") {
+                    toks.push((".".into(), vec!["O".into()])); // sentence end for the text builder
+                }
+                continue;
+            }
+            if p[0] == "$#$" {
+                continue;
+            }
+            toks.push((p[0].to_string(), p[1..].iter().map(|s| s.to_string()).collect()));
+        }
+        println!("Wojood sample test: {} tokens", toks.len());
+        for (ty, srcs) in [("PERS", &["PERS"][..]), ("ORG", &["ORG"][..]), ("LOC", &["GPE", "LOC"][..])] {
+            let one: Vec<(String, String)> = toks
+                .iter()
+                .map(|(w, tags)| {
+                    let mut tag = "O".to_string();
+                    for t in tags {
+                        if let Some((bi, x)) = t.split_once('-') {
+                            if srcs.contains(&x) && (tag == "O" || bi == "B") {
+                                tag = format!("{bi}-{ty}");
+                            }
+                        }
+                    }
+                    (w.clone(), tag)
+                })
+                .collect();
+            let r = crate::entities::eval::score_bio(&one, |text, paras| extract(text, paras));
+            let (tp, fp, fn_) = (r.tp[ty], r.fp[ty], r.fn_[ty]);
+            let p = tp as f64 / (tp + fp).max(1) as f64;
+            let rc = tp as f64 / (tp + fn_).max(1) as f64;
+            println!("  {ty:<5} P {p:.3} R {rc:.3} F1 {:.3}  (tp {tp} fp {fp} fn {fn_})", if p + rc > 0.0 { 2.0 * p * rc / (p + rc) } else { 0.0 });
+        }
+        // OCC against roles: role strings located in the text, as token spans
+        let one: Vec<(String, String)> = toks
+            .iter()
+            .map(|(w, tags)| {
+                let t = tags.iter().find(|t| t.ends_with("-OCC")).map(|t| t.replace("OCC", "ORG")).unwrap_or_else(|| "O".into());
+                (w.clone(), t)
+            })
+            .collect();
+        let r = crate::entities::eval::score_bio(&one, |text, paras| {
+            extract(text, paras)
+                .into_iter()
+                .flat_map(|e| e.roles.into_iter().collect::<Vec<_>>())
+                .map(|role| {
+                    let mentions: Vec<[usize; 2]> = text.match_indices(role.as_str()).map(|(i, _)| [i, i + role.len()]).collect();
+                    Entity { name: role, kind: EntityKind::Organization, roles: vec![], mentions }
+                })
+                .collect()
+        });
+        let (tp, fp, fn_) = (r.tp["ORG"], r.fp["ORG"], r.fn_["ORG"]);
+        let p = tp as f64 / (tp + fp).max(1) as f64;
+        let rc = tp as f64 / (tp + fn_).max(1) as f64;
+        println!("  OCC~roles P {p:.3} R {rc:.3} F1 {:.3}  (tp {tp} fp {fp} fn {fn_})", if p + rc > 0.0 { 2.0 * p * rc / (p + rc) } else { 0.0 });
+    }
 }
+
 
 /// Scoring helpers shared by the ignored ANERcorp test (the example `eval_ner` has its own copy).
 #[cfg(test)]
