@@ -1909,17 +1909,25 @@ mod tests {
 
     #[test]
     fn linear_on_many_verbs_and_open_quotes() {
-        let cases = [
-            "وأضاف: \"نعم ".repeat(5000) + &"قال الوزير إن الأمر، ".repeat(5000),
-            "قال الوزير إن الأمر، ".repeat(20000),
-            "«الوضع صعب»، يقول أحمد، ".repeat(10000),
-            "وقال، ".repeat(20000) + "\"",
-            "\"".repeat(50000),
+        // Four times the text must cost about four times as much, not sixteen.
+        let units: [(&str, &str); 5] = [
+            ("وأضاف: \"نعم ", "قال الوزير إن الأمر، "),
+            ("قال الوزير إن الأمر، ", ""),
+            ("«الوضع صعب»، يقول أحمد، ", ""),
+            ("وقال، ", "\""),
+            ("\"", ""),
         ];
-        for para in &cases {
+        let time = |unit: &str, tail: &str, k: usize| {
+            let para = unit.repeat(k) + tail;
+            let paras = paragraphs(&para);
             let t = std::time::Instant::now();
-            let _ = extract(para, &paragraphs(para), &[]);
-            assert!(t.elapsed().as_secs() < 5, "slow on {:?}…", &para[..40]);
+            let _ = extract(&para, &paras, &[]);
+            t.elapsed()
+        };
+        for (unit, tail) in units {
+            let small = time(unit, tail, 1500);
+            let large = time(unit, tail, 6000);
+            assert!(large < small * 10 + std::time::Duration::from_millis(50), "not linear on {unit:?}: {small:?} → {large:?}");
         }
     }
 }
