@@ -168,6 +168,9 @@ fn chrome_shape(lex: &Lexicon, u: &U, original: &str) -> bool {
     if u.words <= 15 && lex.has_chrome_phrase(f) {
         return true;
     }
+    if original.contains('©') && u.words <= 40 && (original.split(|c: char| !c.is_ascii_digit()).any(|d| d.len() == 4) || f.contains("حقوق") || f.contains("copyright")) {
+        return true;
+    }
     if u.words <= 3 && (f.starts_with("http") || f.starts_with("www.")) {
         return true;
     }
@@ -192,7 +195,9 @@ fn caption_shape(lex: &Lexicon, u: &U, original: &str) -> bool {
         return true;
     }
     if original.contains('©') && u.words <= 40 && !ends_sentence(original) {
-        return true;
+        // `© أ ف ب` credits a photo; `© 2025 الموقع` / `حقوق … ©` is the site's copyright.
+        let year = original.split(|c: char| !c.is_ascii_digit()).any(|d| d.len() == 4);
+        return !(year || f.contains("حقوق") || f.contains("copyright"));
     }
     // Ends with an agency credit in parentheses or after a dash: `… (رويترز)`, `… - رويترز`.
     let t = f.trim_end();
@@ -248,13 +253,24 @@ fn name_shape(u: &U, original: &str) -> bool {
     let comma_parts_short = original.split(['،', ',']).all(|p| p.split_whitespace().count() <= 4);
     let original_no_commas: String = if comma_parts_short { original.replace(['،', ','], " ") } else { original.to_string() };
     let original = original_no_commas.as_str();
-    u.words >= 1
+    let first = u.folded.split(' ').next().unwrap_or("");
+    !matches!(first, "اخبار" | "موقع" | "جريده" | "صحيفه" | "قناه" | "وكاله" | "مجله" | "شبكه" | "news" | "راديو" | "اذاعه")
+        && u.words >= 1
         && u.words <= 8
         && !u.prose
         && !original.chars().any(|c| c.is_ascii_digit() || matches!(c, '،' | ',' | '!' | '?' | '؟' | '"' | '«' | '»' | ':' | '“' | '”' | '(' | ')' | '|'))
         && !original.contains("..")
         && !ends_sentence(original)
         && (has_arabic(original) || original.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// A relative time stamp of its own: `قبل 3 ساعات`, `منذ ساعتين`, `5 days ago`.
+fn time_ago(u: &U) -> bool {
+    let f = u.folded.as_str();
+    let units = ["ساعه", "ساعات", "ساعتين", "دقيقه", "دقائق", "دقيقتين", "يوم", "ايام", "يومين", "اسبوع", "اسابيع", "شهر", "اشهر", "سنه", "سنوات", "عام", "اعوام", "hour", "hours", "minute", "minutes", "day", "days", "week", "weeks"];
+    u.words <= 5
+        && (f.starts_with("قبل ") || f.starts_with("منذ ") || f.ends_with(" ago"))
+        && f.split(' ').any(|w| units.contains(&w))
 }
 
 /// A line that reads like a byline without a marker: a short name, or `PLACE/OUTLET – NAME`.
@@ -298,21 +314,6 @@ pub(crate) fn parse(text: &str, options: &Options) -> Document {
     let mut us: Vec<U> = Vec::with_capacity(raw.len());
     for u in &raw {
         let f = features(lex, text, u);
-        // A byline glued to the lead by a colon: `متابعة - حسام نبوي: تزيّنت …`.
-        if f.is(Marker::Byline) && f.prose {
-            if let Some(split) = glued_byline(text, &f) {
-                let a = Unit { start: u.start, end: split.0, blank_before: u.blank_before, piece: true };
-                let b = Unit { start: split.1, end: u.end, blank_before: false, piece: true };
-                let mut fa = features(lex, text, &a);
-                if fa.marker.is_none() {
-                    fa.marker = f.marker;
-                }
-                fa.kind = Some(Kind::Byline);
-                us.push(fa);
-                us.push(features(lex, text, &b));
-                continue;
-            }
-        }
         us.push(f);
     }
     let n = us.len();
@@ -469,15 +470,17 @@ pub(crate) fn parse(text: &str, options: &Options) -> Document {
             u.kind = Some(Kind::Boilerplate);
         } else if u.words >= 1 && o.split_whitespace().all(|w| w.starts_with('#') && w.len() > 1) {
             u.kind = Some(Kind::Tags);
+        } else if time_ago(u) {
+            u.kind = Some(Kind::Dateline);
         } else if let Some(d) = date_line(text, u) {
             u.kind = Some(Kind::Dateline);
             date_lines.push((idx, d));
         } else if matches!(u.marker, Some((Marker::Byline, ..))) {
             u.kind = Some(Kind::Byline);
-        } else if matches!(u.marker, Some((Marker::Caption, ..))) || caption_shape(lex, u, o) {
-            u.kind = Some(Kind::Caption);
         } else if matches!(u.marker, Some((Marker::Chrome | Marker::DatePrefix, ..))) || chrome_shape(lex, u, o) {
             u.kind = Some(Kind::Boilerplate);
+        } else if matches!(u.marker, Some((Marker::Caption, ..))) || caption_shape(lex, u, o) {
+            u.kind = Some(Kind::Caption);
         } else if lang == "ar" && !has_arabic(o) && !u.prose {
             // Foreign-language chrome or alt text inside an Arabic page.
             u.kind = Some(Kind::Boilerplate);
@@ -658,13 +661,23 @@ pub(crate) fn parse(text: &str, options: &Options) -> Document {
         doc.inserts.push(Insert { label: label_text, article: art });
     }
 
-    // Source: the first source line's value; else the agency of a wire dateline in the lead.
-    doc.source = source(text, &us);
-    if doc.source.is_none() {
-        if let Some(lead) = doc.article.paragraphs.first() {
-            doc.source = wire_agency(lex, text, lead.span[0], lead.span[1]);
+    // A dateline or byline glued to the lead stays in it; the names inside are parts.
+    let mut glued_agency = None;
+    if let Some(lead) = doc.article.paragraphs.first() {
+        let (author, agency) = lead_prefix(lex, text, lead.span[0], lead.span[1]);
+        // A date inside a wire dateline (`الكويت - 24 - 1 (كونا) --`) is the article's date.
+        if let (Some(ag), None) = (&agency, &doc.article.published) {
+            doc.article.published = crate::dates::scan(text, [lead.span[0], ag.span[0]], None).into_iter().find(|d| d.value.is_some());
+        }
+        glued_agency = agency;
+        if let Some(a) = author {
+            if doc.article.authors.is_empty() {
+                doc.article.authors.push(a);
+            }
         }
     }
+    // Source: the first source line's value; else the agency of a wire dateline in the lead.
+    doc.source = source(text, &us).or(glued_agency);
 
     // Tags.
     let tag_units: Vec<&U> = us.iter().filter(|u| u.kind == Some(Kind::Tags)).collect();
@@ -776,30 +789,6 @@ fn list_items(lex: &Lexicon, text: &str, us: &mut [U], mut j: usize, item: Kind)
     j
 }
 
-/// A byline glued to the lead with a colon within its first words: returns
-/// (end of the byline incl. the colon, start of the lead).
-fn glued_byline(text: &str, u: &U) -> Option<(usize, usize)> {
-    let s = &text[u.start..u.end];
-    let mut words = 0;
-    for (i, c) in s.char_indices() {
-        if c.is_whitespace() {
-            words += 1;
-            if words > 7 {
-                return None;
-            }
-        }
-        if c == ':' || c == '：' {
-            let end = u.start + i + c.len_utf8();
-            let (a, _) = lines::trim(text, end, u.end)?;
-            return Some((end, a));
-        }
-        if matches!(c, '.' | '،' | '"' | '«') {
-            return None;
-        }
-    }
-    None
-}
-
 /// The original Text of a unit's marker phrase (`إقرأ أيضاً`, without colon or bullet).
 fn marker_text(text: &str, u: &U) -> Text {
     let Some((_, end, _, _)) = u.marker else {
@@ -858,6 +847,85 @@ fn source(text: &str, us: &[U]) -> Option<Text> {
         return Some(Text { text: s.to_string(), span: [a, a + s.len()] });
     }
     None
+}
+
+/// What a dateline or byline glued to the start of the lead names: `(author, agency)`.
+///
+/// - `القاهرة (رويترز) - …`, `الكويت - 24 - 1 (كونا) -- …` → agency in parentheses;
+/// - `الرياض - واس: …`, `الدوحة - قنا: …` → agency after the place;
+/// - `متابعة - حسام نبوي: …`, `كتب - زياد القلشى: …` → author after a byline marker;
+/// - `عدن - ياسمين عبدالعظيم - …` → author between the place and the text.
+fn lead_prefix(lex: &Lexicon, text: &str, start: usize, end: usize) -> (Option<Text>, Option<Text>) {
+    if let Some(a) = wire_agency(lex, text, start, end) {
+        return (None, Some(a));
+    }
+    let s = &text[start..end];
+    // Segments separated by ` - `, ` – `, `-`+space, `:` within the first 12 words.
+    let mut segs: Vec<(usize, usize, char)> = Vec::new(); // (start, end, separator after)
+    let mut seg_start = 0;
+    let mut words = 0;
+    let mut prev_space = true;
+    for (i, c) in s.char_indices() {
+        if c.is_whitespace() {
+            if !prev_space {
+                words += 1;
+            }
+            prev_space = true;
+            if words > 12 {
+                break;
+            }
+            continue;
+        }
+        prev_space = false;
+        let dash = matches!(c, '-' | '–' | '—') && (s[..i].ends_with(' ') || s[i + c.len_utf8()..].starts_with(' '));
+        if dash || c == ':' {
+            segs.push((seg_start, i, if c == ':' { ':' } else { '-' }));
+            seg_start = i + c.len_utf8();
+            if c == ':' || segs.len() >= 3 {
+                break;
+            }
+        }
+        if matches!(c, '.' | '،' | '"' | '«' | '(') {
+            break;
+        }
+    }
+    let text_of = |a: usize, b: usize| -> Option<Text> {
+        let (x, y) = lines::trim(text, start + a, start + b)?;
+        Some(Text { text: text[x..y].to_string(), span: [x, y] })
+    };
+    let is_name = |t: &Text| {
+        let f = fold(&t.text);
+        let n = word_count(&f);
+        (1..=4).contains(&n) && !f.split(' ').any(|w| lex.is_stopword(w)) && !f.chars().any(|c| c.is_ascii_digit())
+    };
+    match segs.as_slice() {
+        // PLACE - AGENCY:   |   MARKER - NAME:
+        [(a, b, '-'), (c, d, ':'), ..] | [(a, b, '-'), (c, d, '-'), ..] if word_count(&s[*a..*b]) <= 3 => {
+            let first = fold(s[*a..*b].trim());
+            let second = text_of(*c, *d);
+            if let Some(t) = second {
+                if lex.is_agency(&fold(&t.text)) {
+                    return (None, Some(t));
+                }
+                let marker = matches!(lex.marker_at_start(&first), Some((Marker::Byline, len)) if len == first.len());
+                if is_name(&t) && (marker || segs.len() >= 2) {
+                    return (Some(t), None);
+                }
+            }
+        }
+        // MARKER: NAME -   (كتب: NAME - text) is rare; MARKER NAME: text
+        [(a, b, ':'), ..] => {
+            let head = fold(s[*a..*b].trim());
+            if let Some((Marker::Byline, len)) = lex.marker_at_start(&head) {
+                let name_start = Folded::new(&s[*a..*b], *a).orig(len);
+                if let Some(t) = text_of(name_start, *b).filter(|t| is_name(t)) {
+                    return (Some(t), None);
+                }
+            }
+        }
+        _ => {}
+    }
+    (None, None)
 }
 
 /// The agency of a wire dateline at the start of the lead: `القاهرة (رويترز) - …`.
