@@ -23,7 +23,7 @@ use std::sync::OnceLock;
 /// Quotes in `paragraphs` (byte spans into `input`); `entity` indexes `entities`.
 pub(crate) fn extract(input: &str, paragraphs: &[Text], entities: &[Entity]) -> Vec<Quote> {
     let ents = EntityIndex::new(input, entities);
-    let mut run = Run { input, lex: lex(), ents: &ents, drafts: Vec::new(), prev: None, recent: Vec::new(), carry: None };
+    let mut run = Run { input, lex: lex(), ents: &ents, drafts: Vec::new(), prev: None, recent: Vec::new(), carry: None, at: 0 };
     for p in paragraphs {
         let (s, e) = (p.span[0], p.span[1]);
         if s >= e || e > input.len() || !input.is_char_boundary(s) || !input.is_char_boundary(e) {
@@ -574,6 +574,8 @@ struct Run<'a> {
     /// The last few named speakers, most recent last.
     recent: Vec<Speaker>,
     carry: Option<Carry>,
+    /// Byte position of the speech word being read.
+    at: usize,
 }
 
 /// A speaker phrase: word tokens `a..b` (inside quotation marks when `quoted`).
@@ -760,6 +762,11 @@ impl<'a> Run<'a> {
                 i += 1;
                 continue;
             };
+            // `مضيفة` (ة) is a participle, `مضيفه` (ه, "its host") is not.
+            if v.class == VClass::Participle && v.base.ends_with('ه') && self.input[t.s..t.e].trim_end_matches(|c: char| fold_char(c).is_none()).ends_with('ه') {
+                i += 1;
+                continue;
+            }
             let inside = marks.inside[i];
             if inside == 1 || (inside == 2 && !soft_broken && !breaks_open_quote(&toks, i, v)) {
                 i += 1;
@@ -850,7 +857,8 @@ impl<'a> Run<'a> {
             }
             let fwd = self.forward(toks, marks, vi, v, false)?;
             let boundary = self.boundary(toks, vi).unwrap_or(vt.s);
-            let speaker = self.prev.clone().unwrap_or_default();
+            self.at = vt.s;
+            let speaker = self.speaker(toks, None, false);
             return Some(self.emit(toks, marks, vi, boundary, speaker, fwd));
         }
 
@@ -872,10 +880,16 @@ impl<'a> Run<'a> {
             Some(b) => (b, true, None),
             None if v.prefixed => (toks[self.skip_fillers_back(toks, vi)].s, true, None),
             None => {
+                // Not inside the reported speech of a statement begun earlier in the sentence.
+                let sent_lo = toks[sent_start[vi]].s;
+                if found.last().is_some_and(|f| self.drafts[f.draft].verb.0 >= sent_lo) {
+                    return None;
+                }
                 let (b, np) = self.svo_subject(toks, vi)?;
                 (b, false, Some(np))
             }
         };
+        self.at = vt.s;
         match self.forward(toks, marks, vi, v, allow_np) {
             Some(mut fwd) => {
                 if subject.is_some() {
@@ -883,6 +897,14 @@ impl<'a> Run<'a> {
                 }
                 if fwd.np.is_none() && v.prefixed {
                     fwd.np = self.kana_subject(toks, sent_start[vi], vi);
+                }
+                if fwd.np.is_none() && !v.prefixed && after_comma {
+                    // `المتحدث باسم الشركة، أحمد عبدالهادي، أكد أن …`
+                    fwd.np = self.comma_subject(toks, vi);
+                }
+                if fwd.np.is_none() && v.class == VClass::Weak && v.base.starts_with('ي') {
+                    // `ويذكر أن …`, `يعتقد أن …`: impersonal, nobody's statement.
+                    return None;
                 }
                 let mut speaker = self.speaker(toks, fwd.np, false);
                 if let Some(ap) = fwd.appos {
@@ -929,7 +951,7 @@ impl<'a> Run<'a> {
             if at < n && toks[at].k == Tk::Mark && marks.close[at] != NONE {
                 let c = marks.close[at];
                 // `أن "الإصلاحات" بدأت …`: a quoted word inside reported speech.
-                let partial = c != OPEN_END && toks.get(c + 1).is_some_and(|t| t.k == Tk::Word);
+                let partial = c != OPEN_END && toks.get(c + 1).is_some_and(|t| t.k == Tk::Word && self.lex.speech(&t.f).is_none());
                 if partial {
                     (Body::Indirect(toks[at].s), at + 1)
                 } else {
@@ -1013,6 +1035,51 @@ impl<'a> Run<'a> {
         j
     }
 
+    /// The previous speaker; before any, the person mentioned last before the speech word.
+    fn previous(&self) -> Speaker {
+        if let Some(p) = self.prev.as_ref().filter(|p| p.name.is_some()) {
+            return p.clone();
+        }
+        let ents = self.ents;
+        let hi = ents.mentions.partition_point(|m| m.0 < self.at);
+        let last = ents.mentions[..hi].iter().rev().take(256).find(|m| {
+            m.1 <= self.at && ents.entities.get(m.2).is_some_and(|e| e.kind == EntityKind::Person)
+        });
+        match last.and_then(|m| ents.entities.get(m.2).map(|e| (m.2, e))) {
+            Some((i, e)) => Speaker { name: Some(e.name.clone()), entity: Some(i), role: String::new() },
+            None => Speaker::default(),
+        }
+    }
+
+    /// `المتحدث باسم الشركة، أحمد عبدالهادي، أكد أن`: the name before the comma is the subject
+    /// (a person entity, or a name after a role).
+    fn comma_subject(&self, toks: &[Tok], vi: usize) -> Option<Np> {
+        let lex = self.lex;
+        let b = vi.checked_sub(1)?;
+        let mut a = b;
+        while a > 0 && b - a < 5 && toks[a - 1].k == Tk::Word {
+            a -= 1;
+        }
+        if a == b || (a > 0 && !(toks[a - 1].k == Tk::Punct && matches!(toks[a - 1].c, '،' | ','))) {
+            return None;
+        }
+        let end = toks[b - 1].e;
+        let person = self.ents.overlapping(toks[a].s, end, Pick::People).is_some_and(|i| {
+            let hi = self.ents.mentions.partition_point(|m| m.0 < end);
+            self.ents.mentions[..hi].iter().rev().take(64).any(|m| m.2 == i && m.1 == end)
+        });
+        if person {
+            return Some(Np { a, b });
+        }
+        // The segment before is a role.
+        let mut r = a.checked_sub(1)?;
+        while r > 0 && toks[r - 1].k == Tk::Word && a - r < 12 {
+            r -= 1;
+        }
+        let role = toks.get(r).is_some_and(|t| lex.titles.contains(t.f.as_str()) || lex.honorifics.contains(t.f.as_str()));
+        (role && (r == 0 || toks[r - 1].k == Tk::Punct) && self.name_like(toks, a, b)).then_some(Np { a, b })
+    }
+
     /// `وكان الصفدي قد التقى …، وشدد على …`: the subject of the sentence an unnamed verb
     /// continues.
     fn kana_subject(&self, toks: &[Tok], ss: usize, vi: usize) -> Option<Np> {
@@ -1069,7 +1136,11 @@ impl<'a> Run<'a> {
         }
         let first = toks.get(h).map_or("", |t| t.f.as_str());
         let titled = lex.titles.contains(first) || lex.orgs.contains(first);
-        let named = self.ents.overlapping(toks[a].s, toks[b - 1].e, Pick::NotPlace).is_some();
+        let end = toks[b - 1].e;
+        let named = self.ents.overlapping(toks[a].s, end, Pick::NotPlace).is_some_and(|i| {
+            let hi = self.ents.mentions.partition_point(|m| m.0 < end);
+            self.ents.mentions[..hi].iter().rev().take(64).any(|m| m.2 == i && m.1 == end)
+        });
         if !(titled || named) {
             return None;
         }
@@ -1198,10 +1269,14 @@ impl<'a> Run<'a> {
         if after.k == Tk::Punct && is_terminator(after.c) {
             return None;
         }
-        let before_channel = i > 0
-            && toks[i - 1].k == Tk::Word
-            && (self.lex.channels.contains(toks[i - 1].f.as_str()) || self.lex.orgs.contains(toks[i - 1].f.as_str()));
-        if before_channel || (in_circ && words <= 4) {
+        let before_channel = i > 0 && toks[i - 1].k == Tk::Word && {
+            let f = toks[i - 1].f.as_str();
+            let bare = f.strip_prefix('ل').or_else(|| f.strip_prefix('ب')).unwrap_or(f);
+            self.lex.channels.contains(f) || self.lex.orgs.contains(f) || self.lex.orgs.contains(bare)
+        };
+        let continues = matches!(after.k, Tk::Punct) && matches!(after.c, '،' | ',' | ':')
+            || (after.k == Tk::Word && (self.lex.circ.contains(after.f.as_str()) || self.lex.compl.contains(after.f.as_str())));
+        if before_channel || (in_circ && (words <= 4 || continues)) {
             Some(c + 1)
         } else {
             None
@@ -1211,6 +1286,8 @@ impl<'a> Run<'a> {
     /// Skips a circumstance or appositive from `i` to the next comma, colon, complementiser, the
     /// verb's preposition or a quotation mark opening the quote.
     fn skip_segment(&self, toks: &[Tok], marks: &Marks, mut i: usize, limit: usize, prep: &str) -> usize {
+        // A relative clause (`، التي كانت توصف بأنها …،`) runs to its comma.
+        let relative = toks.get(i).is_some_and(|t| matches!(t.f.as_str(), "الذي" | "التي" | "الذين" | "اللذين" | "اللتين"));
         let lex = self.lex;
         let n = toks.len();
         while i < n && i < limit {
@@ -1239,10 +1316,11 @@ impl<'a> Run<'a> {
                 Tk::Word => {
                     let f = t.f.as_str();
                     let next = toks.get(i + 1).map_or("", |t| t.f.as_str());
-                    if lex.compl.contains(f)
-                        || (is_prep(f) && lex.compl.contains(next))
-                        || lex.is_participle(f)
-                        || (!prep.is_empty() && f == prep)
+                    if !relative
+                        && (lex.compl.contains(f)
+                            || (is_prep(f) && lex.compl.contains(next))
+                            || lex.is_participle(f)
+                            || (!prep.is_empty() && f == prep))
                     {
                         return i;
                     }
@@ -1257,7 +1335,7 @@ impl<'a> Run<'a> {
     fn forward(&self, toks: &[Tok], marks: &Marks, vi: usize, v: Verb, allow_np: bool) -> Option<Fwd> {
         let lex = self.lex;
         let n = toks.len();
-        let limit = vi + 48;
+        let limit = vi + if v.class == VClass::Weak { 24 } else { 48 };
         let mut i = vi + 1;
         let mut np = None;
         let mut tentative = false;
@@ -1284,7 +1362,9 @@ impl<'a> Run<'a> {
                     i = b;
                     // `صحيفة "نيويورك تايمز"`: the quoted name belongs to the speaker.
                     let last = &toks[b - 1];
-                    if b < n && toks[b].k == Tk::Mark && (lex.orgs.contains(last.f.as_str()) || lex.channels.contains(last.f.as_str())) {
+                    let lf = last.f.as_str();
+                    let bare = lf.strip_prefix('ل').or_else(|| lf.strip_prefix('ب')).unwrap_or(lf);
+                    if b < n && toks[b].k == Tk::Mark && (lex.orgs.contains(lf) || lex.channels.contains(lf) || lex.orgs.contains(bare)) {
                         if let Some(j) = self.name_region(toks, marks, b, false) {
                             np = Some(Np { a: i - (b - np.map_or(b, |x| x.a)), b: j });
                             i = j;
@@ -1321,6 +1401,10 @@ impl<'a> Run<'a> {
                     break Some(Fwd { np, at: i, pending: false, via_comma: false, appos });
                 }
                 Tk::Punct if matches!(t.c, '،' | ',' | '-' | '–' | '—') => {
+                    if free_skip {
+                        // An unknown prepositional phrase, then a new clause: not an attribution.
+                        break None;
+                    }
                     i += 1;
                     let Some(w) = toks.get(i) else { break None };
                     if w.k != Tk::Word {
@@ -1350,18 +1434,18 @@ impl<'a> Run<'a> {
                                                 || (is_prep(&u.f) && toks.get(end + 2).is_some_and(|x| lex.compl.contains(x.f.as_str())))
                                         })))
                         });
-                    if known || shaped {
+                    let person = end > i && self.ents.overlapping(toks[i].s, toks[end - 1].e, Pick::People).is_some();
+                    let names_role = !lex.circ.contains(f)
+                        && np.is_some_and(|np| self.role_only(toks, np))
+                        && (person
+                            || (self.name_like(toks, i, end)
+                                && (lex.honorifics.contains(f) || np.is_some_and(|np| self.definite_head(toks, np)))));
+                    if known || shaped || names_role {
                         if end >= cap && end < n {
                             break None;
                         }
                         // `المدير العام للديوان، محمد النوري، إن`: the name comes in the appositive.
-                        let person = end > i && self.ents.overlapping(toks[i].s, toks[end - 1].e, Pick::People).is_some();
-                        if !lex.circ.contains(f)
-                            && np.is_some_and(|np| self.role_only(toks, np))
-                            && (person
-                                || (self.name_like(toks, i, end)
-                                    && (lex.honorifics.contains(f) || np.is_some_and(|np| self.definite_head(toks, np)))))
-                        {
+                        if names_role {
                             np = Some(Np { a: i, b: end });
                         } else if lex.titles.contains(f) && appos.is_none() {
                             appos = Some(Np { a: i, b: end });
@@ -1387,7 +1471,9 @@ impl<'a> Run<'a> {
                     if marks.close[i] != NONE {
                         break Some(Fwd { np, at: i, pending: false, via_comma: false, appos });
                     }
-                    break None;
+                    // A stray mark (`مضيفة" إنه …`): step over it.
+                    i += 1;
+                    continue;
                 }
                 Tk::Word => {
                     let f = t.f.as_str();
@@ -1448,6 +1534,9 @@ impl<'a> Run<'a> {
         };
         if tentative && !matches!(&result, Some(f) if !f.via_comma) {
             // The quoted words after the verb were the quote itself, not its speaker.
+            if v.class == VClass::Weak {
+                return None;
+            }
             return Some(Fwd { np: None, at: vi + 1, pending: false, via_comma: false, appos: None });
         }
         result
@@ -1511,6 +1600,7 @@ impl<'a> Run<'a> {
         if found.last().is_some_and(|f| f.boundary >= bstart || self.drafts[f.draft].verb.0 >= bstart) {
             return None;
         }
+        self.at = toks[vi].s;
         let speaker = self.speaker(toks, Some(Np { a, b }), false);
         self.remember(&speaker);
         let d = self.drafts.len();
@@ -1522,7 +1612,7 @@ impl<'a> Run<'a> {
     /// Splits the words of a speaker phrase (honorifics already dropped) into the role before
     /// the name and the name: returns (the phrase names an organisation, index of the name's first
     /// word; `ws.len()` when there is only a role).
-    fn role_split(&self, ws: &[&Tok]) -> (bool, usize) {
+    fn role_split(&self, ws: &[&Tok], quoted: &[bool]) -> (bool, usize) {
         let lex = self.lex;
         let Some(first) = ws.first().map(|t| t.f.as_str()) else { return (false, 0) };
         if lex.orgs.contains(first) && !lex.titles.contains(first) {
@@ -1548,6 +1638,7 @@ impl<'a> Run<'a> {
             let next_al = ws.get(j + 1).is_some_and(|t| t.f.starts_with("ال") || lex.orgs.contains(t.f.as_str()));
             let cont = j == 0
                 || force
+                || quoted.get(j).copied().unwrap_or(false)
                 || listed
                 || lam_org
                 || f.starts_with("ال")
@@ -1590,7 +1681,7 @@ impl<'a> Run<'a> {
 
     /// The phrase `np` is a role without a name (`المدير العام للديوان الوطني للزيت`).
     fn role_only(&self, toks: &[Tok], np: Np) -> bool {
-        let words: Vec<&Tok> = toks[np.a.min(toks.len())..np.b.min(toks.len())].iter().filter(|t| t.k == Tk::Word).collect();
+        let (words, quoted) = np_words(toks, np);
         let mut h = 0;
         while h < words.len() && self.lex.honorifics.contains(words[h].f.as_str()) {
             h += 1;
@@ -1599,7 +1690,7 @@ impl<'a> Run<'a> {
         if ws.is_empty() {
             return true;
         }
-        let (org, from) = self.role_split(ws);
+        let (org, from) = self.role_split(ws, &quoted[h..]);
         !org && from >= ws.len()
     }
 
@@ -1607,10 +1698,10 @@ impl<'a> Run<'a> {
     /// and roles; the previous speaker for none or a pronoun. `quiet`: do not fall back.
     fn speaker(&self, toks: &[Tok], np: Option<Np>, quiet: bool) -> Speaker {
         let none = Speaker::default();
-        let prev = || if quiet { Speaker::default() } else { self.prev.clone().unwrap_or_default() };
+        let prev = || if quiet { Speaker::default() } else { self.previous() };
         let Some(np) = np else { return prev() };
         let lex = self.lex;
-        let words: Vec<&Tok> = toks[np.a.min(toks.len())..np.b.min(toks.len())].iter().filter(|t| t.k == Tk::Word).collect();
+        let (words, quoted) = np_words(toks, np);
         if words.is_empty() {
             return prev();
         }
@@ -1634,7 +1725,7 @@ impl<'a> Run<'a> {
                 }
             }
         }
-        let (org, name_from) = self.role_split(ws);
+        let (org, name_from) = self.role_split(ws, &quoted[h..]);
         let role_only = !org && name_from >= ws.len();
         // `وأكد الوزير الأردني` after `قال … وزير الخارجية … أيمن الصفدي`: that speaker; else the
         // person last mentioned with that title among the entities' roles.
@@ -1711,6 +1802,25 @@ impl<'a> Run<'a> {
         }
         Speaker { name: Some(name), entity: None, role }
     }
+}
+
+/// The words of a speaker phrase, each with whether it stands between quotation marks
+/// (`لمجموعة "سوليد كابيتال"`).
+fn np_words(toks: &[Tok], np: Np) -> (Vec<&Tok>, Vec<bool>) {
+    let mut words = Vec::new();
+    let mut quoted = Vec::new();
+    let mut inside = false;
+    for t in &toks[np.a.min(toks.len())..np.b.min(toks.len())] {
+        match t.k {
+            Tk::Mark => inside = !inside,
+            Tk::Word => {
+                words.push(t);
+                quoted.push(inside);
+            }
+            Tk::Punct => {}
+        }
+    }
+    (words, quoted)
 }
 
 /// Whether a verb inside a quote left open starts a new statement after all (`… . وأضاف`).
