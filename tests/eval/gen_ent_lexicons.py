@@ -118,8 +118,9 @@ def main():
         stop |= clean(lines_of(rel))
     # jusText's list is frequency-derived and holds frequent names too (محمد، مبارك، فارس): only its
     # words that are not person-name parts count as common
-    arabnamer = clean(load('arabnamer_names/en_to_ar_names.json').values())
-    justext = clean(lines_of('stopwords_ar/justext_Arabic.txt')) - arabnamer - given - ambiguous
+    people_words = set(w for p in clean(W.PEOPLE) for w in p.split())
+    justext = clean(lines_of('stopwords_ar/justext_Arabic.txt')) - given - ambiguous - people_words
+    strict_common = clean(W.COMMON) | stop
     stop |= justext
     common = clean(W.COMMON) | stop
 
@@ -176,7 +177,9 @@ def main():
     parts = set()
     for n in names:
         if len(n) < 2: continue
-        if n in common or n in nisba or n in titles or n in honorifics or n in places or n in orgs or n in speech:
+        # a frequent word that is also a name part (فارس، عقد) stays a part AND common: it may
+        # continue a name after a given name but never starts or stands alone
+        if n in strict_common or n in nisba or n in titles or n in honorifics or n in places or n in orgs or n in speech:
             continue
         parts.add(n)
     parts -= given
