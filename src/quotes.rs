@@ -104,6 +104,9 @@ fn lex() -> &'static Lex {
 /// (`تابع الوزير موقف …` = followed up): without a prefix they need a complementiser.
 const UNPREFIXED_WEAK: &[&str] = &["تابع", "تابعت", "تابعوا", "يتابع", "تتابع"];
 
+/// Heads of partitive speaker phrases (`عدد من السكان`, `أحد المسؤولين`), folded.
+const QUANTIFIERS: &[&str] = &["عدد", "بعض", "احد", "احدي", "كثير", "الاف", "مئات", "عشرات", "غالبيه", "معظم", "اغلب", "مجموعه"];
+
 /// What kind of speech word a token is.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum VClass {
@@ -1223,6 +1226,18 @@ impl<'a> Run<'a> {
                 }
                 break;
             }
+            // `لـCNN`, `لـ«الشرق»`, `لصحيفتي …`: an audience or a medium.
+            if i > start && self.input[t.s..t.e].starts_with("لـ") {
+                break;
+            }
+            if i > start && (named || !role_mode) {
+                if let Some(rest) = f.strip_prefix('ل') {
+                    let medium = ["صحيف", "قنا", "وكال", "موقع", "شبك", "اذاع", "مجل", "جريد"];
+                    if lex.channels.contains(rest) || medium.iter().any(|m| rest.starts_with(m)) {
+                        break;
+                    }
+                }
+            }
             // `قال الشاهد للمحكمة`: an audience, unless inside a role (`الأمين العام للأمم المتحدة`).
             if lex.circ.contains(f) || (i > start && f.starts_with("لل") && (named || !role_mode)) {
                 break;
@@ -1468,6 +1483,21 @@ impl<'a> Run<'a> {
                         i = j;
                         continue;
                     }
+                    if free_skip {
+                        break None;
+                    }
+                    // `ذكرت تحقيقات لصحيفتي "أوبزرفر" … أن`: before a complementiser, a short
+                    // quoted name.
+                    if v.class == VClass::Weak {
+                        let c = marks.close[i];
+                        if c != NONE && c != OPEN_END && c > i {
+                            let words = toks[i + 1..c].iter().filter(|t| t.k == Tk::Word).count();
+                            if words <= 6 && toks.get(c + 1).is_some_and(|t| t.k == Tk::Word || (t.k == Tk::Punct && matches!(t.c, '،' | ','))) {
+                                i = c + 1;
+                                continue;
+                            }
+                        }
+                    }
                     if marks.close[i] != NONE {
                         break Some(Fwd { np, at: i, pending: false, via_comma: false, appos });
                     }
@@ -1484,12 +1514,27 @@ impl<'a> Run<'a> {
                     if is_prep(f) && lex.compl.contains(next) {
                         break Some(Fwd { np, at: i + 2, pending: false, via_comma: false, appos });
                     }
+                    if f == "و" {
+                        // `لصحيفتي "الغارديان" و"لوموند"`
+                        i += 1;
+                        continue;
+                    }
+                    if matches!(f, "الذي" | "التي" | "الذين" | "اللذين" | "اللتين") {
+                        // `قال عدد من السكان الذين تحدثوا للقناة إن …`
+                        let cap = (i + 14).min(limit);
+                        let j = self.skip_segment(toks, marks, i + 1, cap, v.prep);
+                        if j >= cap && j < n {
+                            break None;
+                        }
+                        i = j;
+                        continue;
+                    }
                     if lex.objects.contains(f) && matches!(v.class, VClass::Past | VClass::Present | VClass::Participle) {
                         // `وأكد الوزير ضرورة …`
                         break Some(Fwd { np, at: i, pending: false, via_comma: false, appos });
                     }
-                    if lex.is_participle(f) {
-                        // `وتابع قائلا:` / `وأضاف مؤكدا أن`: part of the attribution.
+                    if lex.is_participle(f) || matches!(f, "قوله" | "قولها" | "قولهم") {
+                        // `وتابع قائلا:` / `وأضاف مؤكدا أن` / `مضيفا قوله:`: part of the attribution.
                         i += 1;
                         continue;
                     }
@@ -1591,7 +1636,7 @@ impl<'a> Run<'a> {
             let ss = sent_start[j.min(n - 1)];
             // At least a few words of content, not a filler (`من جهتها، …`).
             let words = toks[ss..j].iter().filter(|t| t.k == Tk::Word).count();
-            if ss >= j || words < 3 || self.skip_fillers_back(toks, j) == ss {
+            if ss >= j || words < 3 || self.skip_fillers_back(toks, j) == ss || lex.circ.contains(toks[ss].f.as_str()) {
                 return None;
             }
             (toks[ss].s, toks[j].s, false, toks[ss].s)
@@ -1762,9 +1807,13 @@ impl<'a> Run<'a> {
         if na >= nb {
             na = 0;
         } else if !org {
-            // Function words end a name (`ميلودي دينغ من جامعة سيدني`).
+            // Function words end a name (`ميلودي دينغ من جامعة سيدني`), not a partitive
+            // (`عدد من سكان الحي`).
+            let partitive = QUANTIFIERS.contains(&ws[na].f.as_str());
             if let Some(k) = (na + 1..nb).find(|&k| matches!(ws[k].f.as_str(), "من" | "في" | "لدي" | "عن" | "الي" | "مع")) {
-                nb = k;
+                if !(partitive && ws[k].f == "من") {
+                    nb = k;
+                }
             }
             // A role after the name (`بلينكن وزير الخارجية`).
             // A definite title closing the phrase may be a family name (`كامل الوزير`).
