@@ -1371,17 +1371,34 @@ impl<'a> Run<'a> {
                     }
                 }
             } else {
-                let b = self.collect_np(toks, i);
-                if b > i {
-                    np = Some(Np { a: i, b });
+                // `وقال له أحد المتابعين:`: an object pronoun before the subject.
+                if matches!(toks[i].f.as_str(), "له" | "لها" | "لهم" | "لي" | "لنا") {
+                    i += 1;
+                }
+                let a = i;
+                let b = self.collect_np(toks, a);
+                if b > a {
+                    np = Some(Np { a, b });
                     i = b;
-                    // `صحيفة "نيويورك تايمز"`: the quoted name belongs to the speaker.
-                    let last = &toks[b - 1];
-                    let lf = last.f.as_str();
+                    // `صحيفة "نيويورك تايمز"`, `شركة … اليابانية "نينتندو"`: the quoted name
+                    // belongs to the speaker.
+                    let first = toks[a].f.as_str();
+                    let lf = toks[b - 1].f.as_str();
                     let bare = lf.strip_prefix('ل').or_else(|| lf.strip_prefix('ب')).unwrap_or(lf);
-                    if b < n && toks[b].k == Tk::Mark && (lex.orgs.contains(lf) || lex.channels.contains(lf) || lex.orgs.contains(bare)) {
-                        if let Some(j) = self.name_region(toks, marks, b, false) {
-                            np = Some(Np { a: i - (b - np.map_or(b, |x| x.a)), b: j });
+                    let names_org = lex.orgs.contains(lf)
+                        || lex.channels.contains(lf)
+                        || lex.orgs.contains(bare)
+                        || (lex.orgs.contains(first) && !lex.titles.contains(first));
+                    if b < n && toks[b].k == Tk::Mark && names_org {
+                        if let Some(j) = self.name_region(toks, marks, b, false).or_else(|| {
+                            let c = marks.close[b];
+                            let short = c != NONE && c != OPEN_END && c > b && toks[b + 1..c].iter().filter(|t| t.k == Tk::Word).count() <= 4;
+                            let goes_on = toks.get(c.wrapping_add(1)).is_some_and(|t| {
+                                (t.k == Tk::Punct && matches!(t.c, '،' | ',')) || (t.k == Tk::Word && lex.compl.contains(t.f.as_str()))
+                            });
+                            (short && goes_on).then_some(c + 1)
+                        }) {
+                            np = Some(Np { a, b: j });
                             i = j;
                         }
                     }
