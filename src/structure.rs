@@ -318,6 +318,16 @@ pub(crate) fn parse(text: &str, options: &Options) -> Document {
     }
     let n = us.len();
 
+    // The nearest prose unit before each unit.
+    let mut prev_prose: Vec<Option<usize>> = Vec::with_capacity(n);
+    let mut last = None;
+    for (j, u) in us.iter().enumerate() {
+        prev_prose.push(last);
+        if u.prose {
+            last = Some(j);
+        }
+    }
+
     // ---- 2. markers and zones ----
     let mut inserts: Vec<(usize, usize)> = Vec::new(); // (label unit, headline unit)
     let mut footer_started = false;
@@ -371,10 +381,6 @@ pub(crate) fn parse(text: &str, options: &Options) -> Document {
             Some(Marker::Related) | Some(Marker::SiteList) => {
                 let item = if m == Some(Marker::Related) { Kind::RelatedItem } else { Kind::Boilerplate };
                 us[i].kind = Some(if item == Kind::RelatedItem { Kind::RelatedLabel } else { Kind::Boilerplate });
-                if item == Kind::Boilerplate || body_seen(&us[..i]) {
-                    // A list after the body closes it unless more body follows (youm7 puts
-                    // related lists between paragraphs).
-                }
                 i = list_items(lex, text, &mut us, i + 1, item);
                 continue;
             }
@@ -388,7 +394,7 @@ pub(crate) fn parse(text: &str, options: &Options) -> Document {
                     // the title continues the text before the marker.
                     let continues_main = first_footer > i
                         && h + 1 < n
-                        && (0..i).rev().find(|&j| us[j].kind.is_none() && us[j].prose).is_some_and(|prev| {
+                        && prev_prose[i].filter(|&j| us[j].kind.is_none()).is_some_and(|prev| {
                             let next = &us[h + 1].folded;
                             let cont = next.starts_with('و') && !next.starts_with("وزير") && !next.starts_with("وكاله") && !next.starts_with("وزاره")
                                 || next.starts_with("كما ");
@@ -530,7 +536,7 @@ pub(crate) fn parse(text: &str, options: &Options) -> Document {
                 if !free(u) || dup[j] {
                     continue;
                 }
-                if u.titleish() && u.words >= 3 && !(j + 1 < n && dup[j + 1] && j + 1 < b && us[j + 1].kind.is_none() && is_caption_pair(&us, j, b)) {
+                if u.titleish() && u.words >= 3 && !(j + 1 < n && dup[j + 1] && j + 1 < b && us[j + 1].kind.is_none()) {
                     // A name line under the real headline (`العربية.نت – منية غانمي`,
                     // `د. محمد البشير`): the headline is the title line above it.
                     if byline_like(u, &text[u.start..u.end]) {
@@ -569,19 +575,18 @@ pub(crate) fn parse(text: &str, options: &Options) -> Document {
             }
             // The body: free units from b on. Short lines between paragraphs are subheads;
             // short lines after the last paragraph are chrome.
-            let last_prose = (b..n).rev().find(|&j| free(&us[j]) && us[j].prose && (j < first_footer || !footer_started_before(&us, j)));
-            let lead_folded: Vec<String> = Vec::new();
-            let _ = lead_folded;
+            // Nothing after a footer marker (source, tags, comments, an insert) is main body.
+            let last_prose = (b..n).rev().find(|&j| free(&us[j]) && us[j].prose && j <= first_footer);
             let mut seen_paras: std::collections::HashSet<String> = std::collections::HashSet::new();
             for j in b..n {
                 if us[j].kind.is_some() {
                     continue;
                 }
-                let after_footer = j > first_footer && footer_started_before(&us, j);
+                let after_footer = j > first_footer;
                 let in_body = last_prose.is_some_and(|l| j <= l) && !after_footer;
                 let o = &text[us[j].start..us[j].end];
                 us[j].kind = Some(if !in_body {
-                    if bio_shape(&us[j]) || !us[j].prose { Kind::Boilerplate } else { Kind::Boilerplate }
+                    Kind::Boilerplate
                 } else if us[j].prose {
                     if !seen_paras.insert(us[j].folded.clone()) || is_teaser(&us, j) {
                         Kind::Boilerplate
@@ -735,21 +740,6 @@ fn overlap(lex: &Lexicon, a: &str, b: &str) -> f32 {
     2.0 * wa.iter().filter(|w| wb.contains(*w)).count() as f32 / (wa.len() + wb.len()).max(1) as f32
 }
 
-fn body_seen(us: &[U]) -> bool {
-    us.iter().any(|u| u.prose && u.kind.is_none())
-}
-
-/// True when a footer marker (source, tags, comments, insert) comes before unit `j`.
-fn footer_started_before(us: &[U], j: usize) -> bool {
-    us[..j].iter().any(|u| matches!(u.kind, Some(Kind::Source | Kind::Tags | Kind::InsertLabel)) || (u.kind == Some(Kind::Boilerplate) && u.is(Marker::Comments)))
-}
-
-/// Units `j` and `j+1` are a caption pair (same text twice) and a better headline candidate
-/// exists between them and the body.
-fn is_caption_pair(us: &[U], j: usize, b: usize) -> bool {
-    let _ = (us, j, b);
-    true
-}
 
 /// A truncated teaser of the next paragraph (`… النص …` printed before the full lead).
 fn is_teaser(us: &[U], j: usize) -> bool {
@@ -1067,7 +1057,7 @@ fn dedup_texts(v: &mut Vec<Text>) {
 /// Related titles: list items, inline read-also lines, and `(للمزيد: TITLE)` inside paragraphs.
 fn related(text: &str, us: &[U], inserts: &[Insert]) -> Vec<Related> {
     let mut out: Vec<Related> = Vec::new();
-    let mut keys: Vec<String> = Vec::new();
+    let mut keys: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     let mut label: Option<String> = None;
     let insert_keys: Vec<String> = inserts.iter().map(|i| i.article.headline.as_ref().map(|h| fold(&h.text)).unwrap_or_default()).collect();
     let mut push = |title: Text, label: Option<String>, out: &mut Vec<Related>| {
@@ -1075,11 +1065,11 @@ fn related(text: &str, us: &[U], inserts: &[Insert]) -> Vec<Related> {
         if key.is_empty() {
             return;
         }
-        if let Some(i) = keys.iter().position(|k| *k == key) {
+        if let Some(&i) = keys.get(&key) {
             out[i].occurrences += 1;
             return;
         }
-        keys.push(key.clone());
+        keys.insert(key.clone(), out.len());
         let insert = insert_keys.iter().position(|k| *k == key);
         out.push(Related { title, occurrences: 1, label, insert });
     };
