@@ -42,7 +42,6 @@
 use crate::lexicon;
 use crate::model::{days_in_month, Calendar, Date, DateMention, Span};
 use crate::normalize::Folded;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 // ------------------------------------------------------------------------------------------
@@ -162,35 +161,36 @@ fn trim_end(input: &str, a: usize, b: usize, limit: usize) -> usize {
 // Lexicons
 
 struct Lex {
-    /// First token of an entry → (tokens of the entry, value), longest entries first.
-    map: HashMap<&'static str, Vec<(Vec<&'static str>, &'static str)>>,
+    /// (first token, tokens, value) of every entry, sorted by first token, longest entries first.
+    entries: Vec<(&'static str, Vec<&'static str>, &'static str)>,
 }
 
 impl Lex {
     fn new(files: &[&str]) -> Lex {
-        let mut map: HashMap<&'static str, Vec<(Vec<&'static str>, &'static str)>> = HashMap::new();
+        let mut entries = Vec::new();
         for name in files {
             let contents = lexicon::FILES.iter().find(|(n, _)| n == name).map_or("", |(_, c)| *c);
             for e in lexicon::entries(contents) {
                 let (key, value) = e.split_once('\t').unwrap_or((e, ""));
                 let words: Vec<&'static str> = tokenize(key).iter().map(|t| &key[t.s..t.e]).collect();
                 if let Some(first) = words.first().copied() {
-                    map.entry(first).or_default().push((words, value.trim()));
+                    entries.push((first, words, value.trim()));
                 }
             }
         }
-        for v in map.values_mut() {
-            v.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
-        }
-        Lex { map }
+        entries.sort_by(|a, b| a.0.cmp(b.0).then(b.1.len().cmp(&a.1.len())));
+        Lex { entries }
     }
 
     /// The longest entry starting at token `i` (its first token read as `first` when given, for a
     /// word whose clitic was cut): (end token, value).
     fn longest(&self, sc: &Scanner, i: usize, first: Option<&str>) -> Option<(usize, &'static str)> {
         let head = first.or_else(|| sc.text(i))?;
-        let cands = self.map.get(head)?;
-        'c: for (words, value) in cands {
+        let from = self.entries.partition_point(|e| e.0 < head);
+        'c: for (f, words, value) in &self.entries[from..] {
+            if *f != head {
+                break;
+            }
             for (k, w) in words.iter().enumerate().skip(1) {
                 if sc.text(i + k) != Some(*w) {
                     continue 'c;
@@ -243,12 +243,13 @@ const UAQ_FIRST: i32 = 1300;
 
 fn load_uaq() -> Vec<(i64, u16)> {
     let contents = lexicon::FILES.iter().find(|(n, _)| *n == "dates_hijri_ummalqura.txt").map_or("", |(_, c)| *c);
+    let rows: Vec<(&str, &str)> = lexicon::entries(contents).filter_map(|l| l.split_once('\t')).collect();
+    let Some(mut day) = rows.iter().find(|r| r.0 == "start").and_then(|r| Date::parse_iso(r.1)).map(Date::to_days) else {
+        return Vec::new();
+    };
     let mut out = Vec::new();
-    for (k, line) in lexicon::entries(contents).enumerate() {
-        let mut it = line.split('\t');
-        let (Some(y), Some(start), Some(bits)) = (it.next(), it.next(), it.next()) else { break };
-        let (Ok(y), Some(start)) = (y.parse::<i32>(), Date::parse_iso(start)) else { break };
-        if y != UAQ_FIRST + k as i32 || bits.len() != 12 {
+    for (k, (y, bits)) in rows.iter().filter(|r| r.0 != "start").enumerate() {
+        if y.parse::<i32>().ok() != Some(UAQ_FIRST + k as i32) || bits.len() != 12 {
             break;
         }
         let mut b = 0u16;
@@ -257,7 +258,8 @@ fn load_uaq() -> Vec<(i64, u16)> {
                 b |= 1 << m;
             }
         }
-        out.push((start.to_days(), b));
+        out.push((day, b));
+        day += (0..12).map(|m| 29 + i64::from((b >> m) & 1)).sum::<i64>();
     }
     out
 }
@@ -490,8 +492,24 @@ impl<'a> Scanner<'a> {
                 }
             }
         }
+        if let Some(h) = self.kuna(i) {
+            return Some(h);
+        }
         let core = self.core(i)?;
         Some(self.with_time(core, core.s, i))
+    }
+
+    /// The KUNA wire dateline's day and month: `الكويت - 24 - 1 (كونا) --` → `24 - 1`.
+    fn kuna(&self, i: usize) -> Option<Hit> {
+        let (d, dn) = self.num(i)?;
+        let (m, mn) = self.num(i + 2)?;
+        let dash = matches!(self.punct(i + 1), Some('-' | '–' | '/'));
+        let tail = self.punct(i + 3) == Some('(') && self.word(i + 4) == Some("كونا");
+        if !dash || !tail || dn > 2 || mn > 2 || !(1..=12).contains(&m) || d == 0 || d > u32::from(days_in_month(2000, m as u8)) {
+            return None;
+        }
+        let value = Some(format!("--{m:02}-{d:02}"));
+        Some(Hit { s: self.start(i), ts: i, te: i + 3, value, hijri: false, relative: false })
     }
 
     /// A date core at `i`: numeric, day-month(-year), month-day-year, month-year, relative month.
@@ -1243,6 +1261,9 @@ mod tests {
         assert_eq!(hijri_to_gregorian(1446, 8, 27).unwrap().iso(), "2025-02-26");
         assert_eq!(hijri_to_gregorian(1446, 9, 1).unwrap().iso(), "2025-03-01");
         assert_eq!(hijri_to_gregorian(1300, 1, 1).unwrap().iso(), "1882-11-12");
+        assert_eq!(hijri_to_gregorian(1447, 1, 1).unwrap().iso(), "2025-06-26");
+        assert_eq!(hijri_to_gregorian(1500, 1, 1).unwrap().iso(), "2076-11-28");
+        assert_eq!(hijri_to_gregorian(1500, 12, 30).unwrap().iso(), "2077-11-16");
         assert!(hijri_to_gregorian(1446, 5, 30).is_none());
         // Outside the table: the tabular calendar, close to the table at its edges.
         let t = hijri_days(lx, 1299, 12, 29).unwrap();
@@ -1284,8 +1305,8 @@ mod tests {
         let lx = lexicons();
         for (lex, n) in [(&lx.greg, 12), (&lx.hijri, 12), (&lx.weekdays, 7)] {
             let mut seen = std::collections::HashSet::new();
-            for v in lex.map.values().flatten() {
-                seen.insert(v.1);
+            for v in &lex.entries {
+                seen.insert(v.2);
             }
             assert_eq!(seen.len(), n);
         }
