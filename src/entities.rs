@@ -658,6 +658,7 @@ fn candidates(d: &Doc) -> Vec<Cand> {
             let vf = v.flag;
             let strong = vf & GIVEN != 0 && vf & (PLACE | ORG) == 0;
             let e = name_run(d, i);
+            // a given name alone is too often an ordinary word or someone unnamed: it needs a second word
             let _ = strong;
             let ok = e >= i + 2;
             if ok && (i == 0 || d.flags(i - 1) & NISBA == 0) {
