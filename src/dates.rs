@@ -59,6 +59,7 @@ pub(crate) fn scan(input: &str, span: Span, reference: Option<Date>) -> Vec<Date
 
 /// How much of one line is date, for telling a date line (`نشر في 17-11-2022 | 21:20`) from a
 /// line that only contains a date. Counts are of non-whitespace characters of `input[span]`.
+#[allow(dead_code)] // API offered to the structure stage (date lines) and tests.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct LineCoverage {
     /// The date mentions of the line (as [`scan`] gives them).
@@ -72,6 +73,7 @@ pub(crate) struct LineCoverage {
     pub other_chars: usize,
 }
 
+#[allow(dead_code)] // API offered to the structure stage (date lines) and tests.
 impl LineCoverage {
     /// True when the line is a date line: at least one mention, and what is neither date nor
     /// label is at most a quarter of the date's characters (room for a view counter or a city).
@@ -80,6 +82,7 @@ impl LineCoverage {
     }
 }
 
+#[allow(dead_code)] // API offered to the structure stage (date lines) and tests.
 /// Measures how much of `input[span]` (one line, byte offsets) is date (see [`LineCoverage`]).
 pub(crate) fn line_coverage(input: &str, span: Span, reference: Option<Date>) -> LineCoverage {
     let Some(slice) = slice(input, span) else { return LineCoverage::default() };
@@ -117,11 +120,13 @@ pub(crate) fn line_coverage(input: &str, span: Span, reference: Option<Date>) ->
     LineCoverage { mentions, date_chars, label_chars, other_chars }
 }
 
+#[allow(dead_code)] // API offered to the structure stage (date lines) and tests.
 /// True when `input[span]` (one line) is a date line: see [`LineCoverage::is_date_line`].
 pub(crate) fn is_date_line(input: &str, span: Span) -> bool {
     line_coverage(input, span, None).is_date_line()
 }
 
+#[allow(dead_code)] // API offered to the structure stage (date lines) and tests.
 /// Gregorian date of a Hijri (Umm al-Qura) date, `None` when it does not exist (day 30 of a
 /// 29-day month, month outside 1–12) or the year is outside 1–1700 AH.
 pub(crate) fn hijri_to_gregorian(year: i32, month: u8, day: u8) -> Option<Date> {
@@ -495,8 +500,37 @@ impl<'a> Scanner<'a> {
         if let Some(h) = self.kuna(i) {
             return Some(h);
         }
+        if let Some(h) = self.day_list(i) {
+            return Some(h);
+        }
         let core = self.core(i)?;
         Some(self.with_time(core, core.s, i))
+    }
+
+    /// The first day of a list or range whose month is written once: `5 و6 يناير`,
+    /// `من 5 إلى 7 يناير`, `1 – 2 ذي الحجة 1442هـ` → a mention of `5` (`--01-05`); the second
+    /// day and its month are the next mention.
+    fn day_list(&self, i: usize) -> Option<Hit> {
+        let (n, nd) = self.num(i)?;
+        if nd > 2 || n == 0 || n > 31 || self.word(i + 1).is_some_and(|w| matches!(w, "st" | "nd" | "rd" | "th")) {
+            return None;
+        }
+        if i >= 2 && self.glued(i) && matches!(self.punct(i - 1), Some('.' | ',' | ':' | '/')) && self.num(i - 2).is_some() {
+            return None;
+        }
+        let k = match (self.punct(i + 1), self.word(i + 1)) {
+            (Some('-' | '–'), _) => i + 2,
+            (_, Some("و" | "الي" | "حتي" | "او" | "ثم")) => i + 2,
+            _ => return None,
+        };
+        let second = self.dmy(k).filter(|c| c.ts == k && c.rel_month.is_none() && c.m.is_some())?;
+        if self.num(k).map_or(true, |(d2, _)| d2 <= n) {
+            return None;
+        }
+        let first = Core { ts: i, te: i + 1, s: self.start(i), d: Some(n as u8), time: None, ..second };
+        let (value, relative) = self.core_value(&first);
+        value.as_ref()?;
+        Some(Hit { s: first.s, ts: i, te: i + 1, value, hijri: first.hijri, relative })
     }
 
     /// The KUNA wire dateline's day and month: `الكويت - 24 - 1 (كونا) --` → `24 - 1`.
@@ -583,7 +617,7 @@ impl<'a> Scanner<'a> {
                 return None;
             }
         }
-        if head == "الغد" && !matches!(prev, Some("يوم" | "صباح" | "مساء" | "ظهر" | "عصر" | "فجر" | "ليل" | "ليله" | "حتى" | "نهار" | "وحتى")) {
+        if (head == "الغد" || head == "غد") && !matches!(prev, Some("يوم" | "صباح" | "مساء" | "ظهر" | "عصر" | "فجر" | "ليل" | "ليله" | "حتى" | "نهار" | "وحتى")) {
             return None;
         }
         let s = self.start(i) + cut;
@@ -773,9 +807,26 @@ impl<'a> Scanner<'a> {
                 e = pe;
                 h = apply_period(h, p);
             }
+        } else if let Some(p) = self.day_part(e) {
+            // `السابعة مساء أمس`: the period belongs to the day that follows, not to the time's span.
+            h = apply_period(h, p);
         }
         e = self.zone(e);
         Some((ts, e, h, m))
+    }
+
+    /// A part of the day (`صباح`, `مساء`, …) at `i` followed by a relative day or a weekday
+    /// (`مساء أمس`, `صباح الأحد`): its period code.
+    fn day_part(&self, i: usize) -> Option<&'static str> {
+        let p = match self.word(i)? {
+            "صباح" | "فجر" => "a",
+            "مساء" | "عصر" => "p",
+            "ظهر" => "n",
+            "ليل" | "ليله" => "l",
+            _ => return None,
+        };
+        let day = self.weekday_at(i + 1).is_some() || self.forms(i + 1).into_iter().any(|(_, w)| self.lx.rel.longest(self, i + 1, Some(w)).is_some());
+        day.then_some(p)
     }
 
     /// `ص` or `م` at `i`: day periods only right after a clock time or after الساعة.
@@ -994,6 +1045,25 @@ impl<'a> Scanner<'a> {
         Some((e, y, era))
     }
 
+    /// The year after a month at `k`: `2020`, `، 2020`, `-2020`, `عام 2020`, `من عام 2020`.
+    fn year_after(&self, k: usize, hijri: bool) -> Option<(usize, i32)> {
+        let mut j = k;
+        if matches!(self.punct(j), Some(',' | '،')) || self.punct(j) == Some('-') && self.glued(j) && self.glued(j + 1) {
+            j += 1;
+        } else {
+            let min = self.word(j) == Some("من");
+            if min {
+                j += 1;
+            }
+            if matches!(self.word(j), Some("عام" | "العام" | "سنه" | "السنه")) {
+                j += 1;
+            } else if min {
+                return None;
+            }
+        }
+        self.year(j, hijri).map(|(e, y, _)| (e, y))
+    }
+
     /// Day (number or ordinal word) [من] month [year]: `٤ يوليو`, `السابع من أكتوبر`,
     /// `28 جمادى الأولى 1448 هـ`, `14th, November 2025`, `15 من الشهر الجاري`.
     fn dmy(&self, i: usize) -> Option<Core> {
@@ -1017,14 +1087,15 @@ impl<'a> Scanner<'a> {
             saw_min = true;
         } else if suffix && matches!(self.punct(j), Some(',' | '،')) {
             j += 1;
+        } else if self.punct(j) == Some('-') && self.glued(j) && self.glued(j + 1) && self.word(j + 1).is_some() {
+            j += 1;
         }
         if saw_min && matches!(self.punct(j), Some('-' | '–')) {
             j += 1;
         }
         if let Some((k, m, hijri)) = self.month(j) {
             let mut core = Core { ts: i, te: k, s, m: Some(m), d: Some(d), hijri, ..Default::default() };
-            let yi = if matches!(self.punct(k), Some(',' | '،')) { k + 1 } else { k };
-            if let Some((e, y, _)) = self.year(yi, hijri) {
+            if let Some((e, y)) = self.year_after(k, hijri) {
                 core.te = e;
                 core.y = Some(y);
             }
@@ -1055,8 +1126,7 @@ impl<'a> Scanner<'a> {
                 return Some(Core { te: e, y: Some(y), d: Some(d), ..base });
             }
         }
-        let yi = if matches!(self.punct(j), Some(',' | '،')) { j + 1 } else { j };
-        if let Some((e, y, _)) = self.year(yi, hijri) {
+        if let Some((e, y)) = self.year_after(j, hijri) {
             return Some(Core { te: e, y: Some(y), ..base });
         }
         if let Some((e, v)) = self.lx.suffix.num(self, j, None) {
