@@ -600,7 +600,7 @@ impl<'a> Scanner<'a> {
         let next_word = self.word(e);
         let next_is_weekday = self.weekday_at(e).is_some();
         if head == "اليوم" && e == i + 1 {
-            if matches!(prev, Some("ذلك" | "ذات" | "نفس" | "هذا" | "صحيفه" | "جريده" | "موقع" | "قناه" | "برنامج")) {
+            if matches!(prev, Some("ذلك" | "ذات" | "نفس" | "هذا" | "صحيفه" | "جريده" | "موقع" | "قناه" | "برنامج" | "في" | "وفي")) {
                 return None;
             }
             if let Some(w) = next_word {
@@ -687,7 +687,10 @@ impl<'a> Scanner<'a> {
         if w == "الجمعه" && matches!(prev, Some("صلاه" | "خطبه" | "صلوات" | "خطب" | "صلاتي")) {
             return None;
         }
-        if w == "الاثنين" && (matches!(prev, Some("كلا" | "هذين" | "بين")) || matches!(self.word(e), Some("معا" | "معًا" | "منهما"))) {
+        if w == "الاحد" && matches!(self.word(e), Some("عشر")) {
+            return None;
+        }
+        if w == "الاثنين" && (matches!(prev, Some("كلا" | "هذين" | "بين" | "احد")) || matches!(self.word(e), Some("معا" | "معًا" | "منهما"))) {
             return None;
         }
         let mut end = e;
@@ -762,6 +765,9 @@ impl<'a> Scanner<'a> {
                 }
                 m = 0;
                 e = j + 1;
+                if hv > 23 || matches!(self.word(e), Some("ساعه" | "ساعات" | "دقيقه" | "دقائق" | "يوما" | "يوم" | "ايام" | "شهرا" | "عاما")) {
+                    return None;
+                }
                 let long_period = self.lx.periods.longest(self, e, None).is_some() && !self.short_period(e);
                 if !(saa || long_period) {
                     return None;
@@ -1093,6 +1099,9 @@ impl<'a> Scanner<'a> {
         if saw_min && matches!(self.punct(j), Some('-' | '–')) {
             j += 1;
         }
+        if saw_min && self.word(j) == Some("شهر") && self.month(j + 1).is_some() {
+            j += 1;
+        }
         if let Some((k, m, hijri)) = self.month(j) {
             let mut core = Core { ts: i, te: k, s, m: Some(m), d: Some(d), hijri, ..Default::default() };
             if let Some((e, y)) = self.year_after(k, hijri) {
@@ -1100,6 +1109,10 @@ impl<'a> Scanner<'a> {
                 core.y = Some(y);
             }
             if !hijri && d > days_in_month(2000, m) {
+                return None;
+            }
+            // `صفر` is also "zero" (`فاز 3 صفر`): a day of Safar needs its year.
+            if hijri && m == 2 && core.y.is_none() && self.word(j) == Some("صفر") {
                 return None;
             }
             return Some(core);
