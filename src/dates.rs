@@ -15,7 +15,10 @@
 //!   Algeria/Tunisia, Morocco, Mauritania, English, Persian script) and the paired forms
 //!   (`آب/أغسطس`, `مايو (أيار)`, `20 فبراير شباط`, `28 يناير-كانون الثاني 2023`);
 //! - a month of a year: `أكتوبر 2016` → `2016-10` (a leading `شهر` stays outside the span),
-//!   `2022-09`;
+//!   `يونيو عام 1967`, `2022-09`;
+//! - lists and ranges that write the month once (`5 و6 يناير`, `من 12 إلى 14 مارس`,
+//!   `1 – 2 ذي الحجة 1442هـ`): the first day is a mention of its own (`5` → `--01-05`);
+//! - the KUNA wire dateline `الكويت - 24 - 1 (كونا)` → `24 - 1` (`--01-24`);
 //! - relative days: `اليوم`, `أمس`, `أول من أمس`, `غدًا`, `بعد غد`, a weekday alone, a weekday
 //!   with `الماضي`/`المقبل`/`القادم`, `أمس الثلاثاء` (one mention). A weekday alone or "last X" is
 //!   the latest such day on or before the reference, "next X" the earliest after it;
@@ -26,13 +29,15 @@
 //!   value and the suffix stays outside the span (the contract's `السابع من أكتوبر` example);
 //! - a time alone (`10:00 ص`, `الساعة 09 صباحاً` → span `09 صباحاً`, `21:29:41`,
 //!   `13:00 (بتوقيت غرينتش)`) → value `THH:MM` (ISO 8601 time of day; no day is known); a time
-//!   written with a full date → `YYYY-MM-DDTHH:MM`, 24-hour (`ص` am, `م` pm); a time zone is kept
-//!   in the span, not converted;
+//!   written with a full date → `YYYY-MM-DDTHH:MM`, 24-hour (`ص` am, `م` pm; `السابعة مساء أمس`
+//!   and `8 ليل السبت` take the period from the day part); a time zone is kept in the span, not
+//!   converted; with a day-month without year the value stays `--MM-DD`;
 //! - Hijri dates convert to Gregorian with the Umm al-Qura table (1300–1500 AH, KACST data via
 //!   ICU; the arithmetic (tabular) Islamic calendar outside it); a Hijri day-month without a
 //!   year, or a Hijri month-year, has no Gregorian day: value null. A dual date (`… هـ الموافق
 //!   … م`, or the two written side by side) gives two mentions with the same value: when the
-//!   two disagree by a day or two (local moon sighting), the Gregorian one wins.
+//!   two disagree by a day or two (local moon sighting), the Gregorian one wins. `رمضان المقبل`
+//!   is a relative Hijri month with value null; a day of `صفر` needs its year (`3 صفر` is a score).
 //! - not dates: bare years (`عام 2020`, `سنة 1445 للهجرة`), durations (`60 يوماً`,
 //!   `منذ ٤ أعوام`, `5 days ago`), weeks (`الأسبوع الماضي`), counts.
 //!
@@ -50,11 +55,21 @@ use std::sync::OnceLock;
 /// Finds the date expressions in `input[span]`. Returned spans are absolute **byte** offsets into
 /// `input`. Relative expressions resolve against `reference` when given, else their value is `None`.
 pub(crate) fn scan(input: &str, span: Span, reference: Option<Date>) -> Vec<DateMention> {
-    let Some(slice) = slice(input, span) else { return Vec::new() };
+    let Some(slice) = slice(input, span) else {
+        return Vec::new();
+    };
     let folded = Folded::new(slice, span[0]);
     let toks = tokenize(&folded.text);
-    let hits = Scanner { f: &folded.text, t: &toks, lx: lexicons(), reference }.run();
-    hits.iter().map(|h| mention(input, &folded, &toks, h, span[1].min(input.len()))).collect()
+    let hits = Scanner {
+        f: &folded.text,
+        t: &toks,
+        lx: lexicons(),
+        reference,
+    }
+    .run();
+    hits.iter()
+        .map(|h| mention(input, &folded, &toks, h, span[1].min(input.len())))
+        .collect()
 }
 
 /// How much of one line is date, for telling a date line (`نشر في 17-11-2022 | 21:20`) from a
@@ -85,14 +100,28 @@ impl LineCoverage {
 #[allow(dead_code)] // API offered to the structure stage (date lines) and tests.
 /// Measures how much of `input[span]` (one line, byte offsets) is date (see [`LineCoverage`]).
 pub(crate) fn line_coverage(input: &str, span: Span, reference: Option<Date>) -> LineCoverage {
-    let Some(slice) = slice(input, span) else { return LineCoverage::default() };
+    let Some(slice) = slice(input, span) else {
+        return LineCoverage::default();
+    };
     let folded = Folded::new(slice, span[0]);
     let toks = tokenize(&folded.text);
     let lx = lexicons();
-    let sc = Scanner { f: &folded.text, t: &toks, lx, reference };
+    let sc = Scanner {
+        f: &folded.text,
+        t: &toks,
+        lx,
+        reference,
+    };
     let hits = sc.run();
-    let mentions: Vec<DateMention> = hits.iter().map(|h| mention(input, &folded, &toks, h, span[1].min(input.len()))).collect();
-    let count = |a: usize, b: usize| input.get(a..b).map_or(0, |s| s.chars().filter(|c| !c.is_whitespace()).count());
+    let mentions: Vec<DateMention> = hits
+        .iter()
+        .map(|h| mention(input, &folded, &toks, h, span[1].min(input.len())))
+        .collect();
+    let count = |a: usize, b: usize| {
+        input
+            .get(a..b)
+            .map_or(0, |s| s.chars().filter(|c| !c.is_whitespace()).count())
+    };
     let total = slice.chars().filter(|c| !c.is_whitespace()).count();
     let date_chars: usize = mentions.iter().map(|m| count(m.span[0], m.span[1])).sum();
     let mut label_chars = 0;
@@ -106,7 +135,11 @@ pub(crate) fn line_coverage(input: &str, span: Span, reference: Option<Date>) ->
             i = hits[h].te;
             continue;
         }
-        let end = if toks[i].k == K::Punct { Some(i + 1) } else { lx.labels.longest(&sc, i, None).map(|(e, _)| e) };
+        let end = if toks[i].k == K::Punct {
+            Some(i + 1)
+        } else {
+            lx.labels.longest(&sc, i, None).map(|(e, _)| e)
+        };
         match end {
             Some(e) => {
                 let (a, b) = folded.orig_range(toks[i].s, toks[e - 1].e);
@@ -117,7 +150,12 @@ pub(crate) fn line_coverage(input: &str, span: Span, reference: Option<Date>) ->
         }
     }
     let other_chars = total.saturating_sub(date_chars + label_chars);
-    LineCoverage { mentions, date_chars, label_chars, other_chars }
+    LineCoverage {
+        mentions,
+        date_chars,
+        label_chars,
+        other_chars,
+    }
 }
 
 #[allow(dead_code)] // API offered to the structure stage (date lines) and tests.
@@ -146,7 +184,11 @@ fn mention(input: &str, folded: &Folded, toks: &[Tok], h: &Hit, limit: usize) ->
         text: input.get(a..b).unwrap_or("").to_string(),
         span: [a, b],
         value: h.value.clone(),
-        calendar: if h.hijri { Calendar::Hijri } else { Calendar::Gregorian },
+        calendar: if h.hijri {
+            Calendar::Hijri
+        } else {
+            Calendar::Gregorian
+        },
         relative: h.relative,
     }
 }
@@ -155,9 +197,15 @@ fn mention(input: &str, folded: &Folded, toks: &[Tok], h: &Hit, limit: usize) ->
 /// harakat written on its last letter (`هـ`, `صباحاً`), never past `limit`.
 fn trim_end(input: &str, a: usize, b: usize, limit: usize) -> usize {
     let Some(s) = input.get(a..b) else { return b };
-    let mut b = a + s.trim_end_matches(|c: char| c.is_whitespace() || crate::normalize::fold_char(c).is_none()).len();
+    let mut b = a + s
+        .trim_end_matches(|c: char| c.is_whitespace() || crate::normalize::fold_char(c).is_none())
+        .len();
     if let Some(rest) = input.get(b..limit.max(b)) {
-        b += rest.chars().take_while(|&c| matches!(c, '\u{0640}' | '\u{064B}'..='\u{065F}' | '\u{0670}')).map(char::len_utf8).sum::<usize>();
+        b += rest
+            .chars()
+            .take_while(|&c| matches!(c, '\u{0640}' | '\u{064B}'..='\u{065F}' | '\u{0670}'))
+            .map(char::len_utf8)
+            .sum::<usize>();
     }
     b
 }
@@ -174,10 +222,14 @@ impl Lex {
     fn new(files: &[&str]) -> Lex {
         let mut entries = Vec::new();
         for name in files {
-            let contents = lexicon::FILES.iter().find(|(n, _)| n == name).map_or("", |(_, c)| *c);
+            let contents = lexicon::FILES
+                .iter()
+                .find(|(n, _)| n == name)
+                .map_or("", |(_, c)| *c);
             for e in lexicon::entries(contents) {
                 let (key, value) = e.split_once('\t').unwrap_or((e, ""));
-                let words: Vec<&'static str> = tokenize(key).iter().map(|t| &key[t.s..t.e]).collect();
+                let words: Vec<&'static str> =
+                    tokenize(key).iter().map(|t| &key[t.s..t.e]).collect();
                 if let Some(first) = words.first().copied() {
                     entries.push((first, words, value.trim()));
                 }
@@ -189,7 +241,12 @@ impl Lex {
 
     /// The longest entry starting at token `i` (its first token read as `first` when given, for a
     /// word whose clitic was cut): (end token, value).
-    fn longest(&self, sc: &Scanner, i: usize, first: Option<&str>) -> Option<(usize, &'static str)> {
+    fn longest(
+        &self,
+        sc: &Scanner,
+        i: usize,
+        first: Option<&str>,
+    ) -> Option<(usize, &'static str)> {
         let head = first.or_else(|| sc.text(i))?;
         let from = self.entries.partition_point(|e| e.0 < head);
         'c: for (f, words, value) in &self.entries[from..] {
@@ -207,7 +264,8 @@ impl Lex {
     }
 
     fn num(&self, sc: &Scanner, i: usize, first: Option<&str>) -> Option<(usize, i32)> {
-        self.longest(sc, i, first).and_then(|(e, v)| Some((e, v.parse().ok()?)))
+        self.longest(sc, i, first)
+            .and_then(|(e, v)| Some((e, v.parse().ok()?)))
     }
 }
 
@@ -230,7 +288,10 @@ struct Lexicons {
 fn lexicons() -> &'static Lexicons {
     static LX: OnceLock<Lexicons> = OnceLock::new();
     LX.get_or_init(|| Lexicons {
-        greg: Lex::new(&["dates_months_gregorian.txt", "dates_months_gregorian_extra.txt"]),
+        greg: Lex::new(&[
+            "dates_months_gregorian.txt",
+            "dates_months_gregorian_extra.txt",
+        ]),
         hijri: Lex::new(&["dates_months_hijri.txt", "dates_months_hijri_extra.txt"]),
         weekdays: Lex::new(&["dates_weekdays.txt", "dates_weekdays_extra.txt"]),
         rel: Lex::new(&["dates_relative_days.txt"]),
@@ -247,9 +308,19 @@ fn lexicons() -> &'static Lexicons {
 const UAQ_FIRST: i32 = 1300;
 
 fn load_uaq() -> Vec<(i64, u16)> {
-    let contents = lexicon::FILES.iter().find(|(n, _)| *n == "dates_hijri_ummalqura.txt").map_or("", |(_, c)| *c);
-    let rows: Vec<(&str, &str)> = lexicon::entries(contents).filter_map(|l| l.split_once('\t')).collect();
-    let Some(mut day) = rows.iter().find(|r| r.0 == "start").and_then(|r| Date::parse_iso(r.1)).map(Date::to_days) else {
+    let contents = lexicon::FILES
+        .iter()
+        .find(|(n, _)| *n == "dates_hijri_ummalqura.txt")
+        .map_or("", |(_, c)| *c);
+    let rows: Vec<(&str, &str)> = lexicon::entries(contents)
+        .filter_map(|l| l.split_once('\t'))
+        .collect();
+    let Some(mut day) = rows
+        .iter()
+        .find(|r| r.0 == "start")
+        .and_then(|r| Date::parse_iso(r.1))
+        .map(Date::to_days)
+    else {
         return Vec::new();
     };
     let mut out = Vec::new();
@@ -275,7 +346,10 @@ fn hijri_days(lx: &Lexicons, y: i32, m: u8, d: u8) -> Option<i64> {
     if !(1..=12).contains(&m) || d == 0 || d > 30 {
         return None;
     }
-    if let Some(&(start, bits)) = usize::try_from(y - UAQ_FIRST).ok().and_then(|k| lx.uaq.get(k)) {
+    if let Some(&(start, bits)) = usize::try_from(y - UAQ_FIRST)
+        .ok()
+        .and_then(|k| lx.uaq.get(k))
+    {
         let len = |mm: u8| 29 + i64::from((bits >> (mm - 1)) & 1);
         if i64::from(d) > len(m) {
             return None;
@@ -287,7 +361,11 @@ fn hijri_days(lx: &Lexicons, y: i32, m: u8, d: u8) -> Option<i64> {
     }
     let (y, m, d) = (i64::from(y), i64::from(m), i64::from(d));
     let leap = (14 + 11 * y).rem_euclid(30) < 11;
-    let len = if m % 2 == 1 || (m == 12 && leap) { 30 } else { 29 };
+    let len = if m % 2 == 1 || (m == 12 && leap) {
+        30
+    } else {
+        29
+    };
     if d > len {
         return None;
     }
@@ -329,7 +407,15 @@ fn tokenize(f: &str) -> Vec<Tok> {
             gap = true;
             continue;
         }
-        let mut tok = Tok { k: K::Punct, s: i, e: i + c.len_utf8(), gap, n: 0, nd: 0, c };
+        let mut tok = Tok {
+            k: K::Punct,
+            s: i,
+            e: i + c.len_utf8(),
+            gap,
+            n: 0,
+            nd: 0,
+            c,
+        };
         if c.is_ascii_digit() {
             tok.k = K::Num;
             tok.n = c as u32 - '0' as u32;
@@ -338,7 +424,10 @@ fn tokenize(f: &str) -> Vec<Tok> {
                 if !d.is_ascii_digit() {
                     break;
                 }
-                tok.n = tok.n.saturating_mul(10).saturating_add(d as u32 - '0' as u32);
+                tok.n = tok
+                    .n
+                    .saturating_mul(10)
+                    .saturating_add(d as u32 - '0' as u32);
                 tok.nd += 1;
                 tok.e = j + 1;
                 it.next();
@@ -408,7 +497,10 @@ impl<'a> Scanner<'a> {
         self.t.get(i).map(|t| &self.f[t.s..t.e])
     }
     fn word(&self, i: usize) -> Option<&'a str> {
-        self.t.get(i).filter(|t| t.k == K::Word).map(|t| &self.f[t.s..t.e])
+        self.t
+            .get(i)
+            .filter(|t| t.k == K::Word)
+            .map(|t| &self.f[t.s..t.e])
     }
     fn punct(&self, i: usize) -> Option<char> {
         self.t.get(i).filter(|t| t.k == K::Punct).map(|t| t.c)
@@ -512,10 +604,20 @@ impl<'a> Scanner<'a> {
     /// day and its month are the next mention.
     fn day_list(&self, i: usize) -> Option<Hit> {
         let (n, nd) = self.num(i)?;
-        if nd > 2 || n == 0 || n > 31 || self.word(i + 1).is_some_and(|w| matches!(w, "st" | "nd" | "rd" | "th")) {
+        if nd > 2
+            || n == 0
+            || n > 31
+            || self
+                .word(i + 1)
+                .is_some_and(|w| matches!(w, "st" | "nd" | "rd" | "th"))
+        {
             return None;
         }
-        if i >= 2 && self.glued(i) && matches!(self.punct(i - 1), Some('.' | ',' | ':' | '/')) && self.num(i - 2).is_some() {
+        if i >= 2
+            && self.glued(i)
+            && matches!(self.punct(i - 1), Some('.' | ',' | ':' | '/'))
+            && self.num(i - 2).is_some()
+        {
             return None;
         }
         let k = match (self.punct(i + 1), self.word(i + 1)) {
@@ -523,14 +625,30 @@ impl<'a> Scanner<'a> {
             (_, Some("و" | "الي" | "حتي" | "او" | "ثم")) => i + 2,
             _ => return None,
         };
-        let second = self.dmy(k).filter(|c| c.ts == k && c.rel_month.is_none() && c.m.is_some())?;
+        let second = self
+            .dmy(k)
+            .filter(|c| c.ts == k && c.rel_month.is_none() && c.m.is_some())?;
         if self.num(k).map_or(true, |(d2, _)| d2 <= n) {
             return None;
         }
-        let first = Core { ts: i, te: i + 1, s: self.start(i), d: Some(n as u8), time: None, ..second };
+        let first = Core {
+            ts: i,
+            te: i + 1,
+            s: self.start(i),
+            d: Some(n as u8),
+            time: None,
+            ..second
+        };
         let (value, relative) = self.core_value(&first);
         value.as_ref()?;
-        Some(Hit { s: first.s, ts: i, te: i + 1, value, hijri: first.hijri, relative })
+        Some(Hit {
+            s: first.s,
+            ts: i,
+            te: i + 1,
+            value,
+            hijri: first.hijri,
+            relative,
+        })
     }
 
     /// The KUNA wire dateline's day and month: `الكويت - 24 - 1 (كونا) --` → `24 - 1`.
@@ -539,16 +657,33 @@ impl<'a> Scanner<'a> {
         let (m, mn) = self.num(i + 2)?;
         let dash = matches!(self.punct(i + 1), Some('-' | '–' | '/'));
         let tail = self.punct(i + 3) == Some('(') && self.word(i + 4) == Some("كونا");
-        if !dash || !tail || dn > 2 || mn > 2 || !(1..=12).contains(&m) || d == 0 || d > u32::from(days_in_month(2000, m as u8)) {
+        if !dash
+            || !tail
+            || dn > 2
+            || mn > 2
+            || !(1..=12).contains(&m)
+            || d == 0
+            || d > u32::from(days_in_month(2000, m as u8))
+        {
             return None;
         }
         let value = Some(format!("--{m:02}-{d:02}"));
-        Some(Hit { s: self.start(i), ts: i, te: i + 3, value, hijri: false, relative: false })
+        Some(Hit {
+            s: self.start(i),
+            ts: i,
+            te: i + 3,
+            value,
+            hijri: false,
+            relative: false,
+        })
     }
 
     /// A date core at `i`: numeric, day-month(-year), month-day-year, month-year, relative month.
     fn core(&self, i: usize) -> Option<Core> {
-        self.numeric(i).or_else(|| self.dmy(i)).or_else(|| self.mdy(i)).or_else(|| self.this_month(i))
+        self.numeric(i)
+            .or_else(|| self.dmy(i))
+            .or_else(|| self.mdy(i))
+            .or_else(|| self.this_month(i))
     }
 
     /// A date core with an optional time after it, as a hit starting at folded byte `s`, token `ts`.
@@ -563,10 +698,19 @@ impl<'a> Scanner<'a> {
         }
         let (value, relative) = self.core_value(&core);
         let value = match (value, time) {
-            (Some(v), Some((h, m))) if v.len() == 10 && !v.starts_with('-') => Some(format!("{v}T{h:02}:{m:02}")),
+            (Some(v), Some((h, m))) if v.len() == 10 && !v.starts_with('-') => {
+                Some(format!("{v}T{h:02}:{m:02}"))
+            }
             (v, _) => v,
         };
-        Hit { s, ts, te, value, hijri: core.hijri, relative }
+        Hit {
+            s,
+            ts,
+            te,
+            value,
+            hijri: core.hijri,
+            relative,
+        }
     }
 
     /// A time right after a date: optional separator, optional `الساعة` (`في الساعة`, `في تمام
@@ -577,8 +721,19 @@ impl<'a> Scanner<'a> {
             k += 1;
         }
         let mut saa = false;
-        for phrase in [&["الساعه"][..], &["في", "الساعه"], &["على", "الساعه"], &["عند", "الساعه"], &["في", "تمام", "الساعه"], &["تمام", "الساعه"]] {
-            if phrase.iter().enumerate().all(|(n, w)| self.word(k + n) == Some(*w)) {
+        for phrase in [
+            &["الساعه"][..],
+            &["في", "الساعه"],
+            &["على", "الساعه"],
+            &["عند", "الساعه"],
+            &["في", "تمام", "الساعه"],
+            &["تمام", "الساعه"],
+        ] {
+            if phrase
+                .iter()
+                .enumerate()
+                .all(|(n, w)| self.word(k + n) == Some(*w))
+            {
                 k += phrase.len();
                 saa = true;
                 break;
@@ -600,24 +755,79 @@ impl<'a> Scanner<'a> {
         let next_word = self.word(e);
         let next_is_weekday = self.weekday_at(e).is_some();
         if head == "اليوم" && e == i + 1 {
-            if matches!(prev, Some("ذلك" | "ذات" | "نفس" | "هذا" | "صحيفه" | "جريده" | "موقع" | "قناه" | "برنامج" | "في" | "وفي")) {
+            if matches!(
+                prev,
+                Some(
+                    "ذلك"
+                        | "ذات"
+                        | "نفس"
+                        | "هذا"
+                        | "صحيفه"
+                        | "جريده"
+                        | "موقع"
+                        | "قناه"
+                        | "برنامج"
+                        | "في"
+                        | "وفي"
+                )
+            ) {
                 return None;
             }
             if let Some(w) = next_word {
-                if !next_is_weekday && (w.starts_with("ال") && w != "الساعه" || matches!(w, "نفسه" | "ذاته" | "عينه")) {
+                if !next_is_weekday
+                    && (w.starts_with("ال") && w != "الساعه"
+                        || matches!(w, "نفسه" | "ذاته" | "عينه"))
+                {
                     return None;
                 }
             }
             if matches!(self.punct(e), Some(':' | '|')) {
                 return None;
             }
-            let day_word = matches!(prev, Some("صباح" | "مساء" | "ظهر" | "عصر" | "فجر" | "ليل" | "ليله" | "حتى" | "منذ" | "مطلع" | "نهايه" | "بدايه" | "خلال" | "طوال"));
+            let day_word = matches!(
+                prev,
+                Some(
+                    "صباح"
+                        | "مساء"
+                        | "ظهر"
+                        | "عصر"
+                        | "فجر"
+                        | "ليل"
+                        | "ليله"
+                        | "حتى"
+                        | "منذ"
+                        | "مطلع"
+                        | "نهايه"
+                        | "بدايه"
+                        | "خلال"
+                        | "طوال"
+                )
+            );
             let near_start = i <= 4 && prev.is_some() && !day_word;
-            if near_start && (e >= self.t.len() || matches!(self.punct(e), Some('-' | '–' | '_' | '—'))) {
+            if near_start
+                && (e >= self.t.len() || matches!(self.punct(e), Some('-' | '–' | '_' | '—')))
+            {
                 return None;
             }
         }
-        if (head == "الغد" || head == "غد") && !matches!(prev, Some("يوم" | "صباح" | "مساء" | "ظهر" | "عصر" | "فجر" | "ليل" | "ليله" | "حتى" | "نهار" | "وحتى")) {
+        if (head == "الغد" || head == "غد")
+            && !matches!(
+                prev,
+                Some(
+                    "يوم"
+                        | "صباح"
+                        | "مساء"
+                        | "ظهر"
+                        | "عصر"
+                        | "فجر"
+                        | "ليل"
+                        | "ليله"
+                        | "حتى"
+                        | "نهار"
+                        | "وحتى"
+                )
+            )
+        {
             return None;
         }
         let s = self.start(i) + cut;
@@ -644,13 +854,21 @@ impl<'a> Scanner<'a> {
             e = te;
             value = value.map(|v| format!("{v}T{h:02}:{m:02}"));
         }
-        Some(Hit { s, ts: i, te: e, value, hijri: false, relative: true })
+        Some(Hit {
+            s,
+            ts: i,
+            te: e,
+            value,
+            hijri: false,
+            relative: true,
+        })
     }
 
     /// A time after a relative day: only with `الساعة` or a clock time (`HH:MM`).
     fn time_after_relative(&self, e: usize) -> Option<(usize, u8, u8)> {
         let (te, h, m) = self.time_after(e)?;
-        let clock_or_saa = (e..te).any(|k| self.punct(k) == Some(':') || self.word(k) == Some("الساعه"));
+        let clock_or_saa =
+            (e..te).any(|k| self.punct(k) == Some(':') || self.word(k) == Some("الساعه"));
         clock_or_saa.then_some((te, h, m))
     }
 
@@ -671,26 +889,36 @@ impl<'a> Scanner<'a> {
         if self.word(k) == Some("الموافق") {
             k += 1;
         }
-        let c = self.numeric(k).or_else(|| self.dmy(k)).or_else(|| self.mdy(k))?;
+        let c = self
+            .numeric(k)
+            .or_else(|| self.dmy(k))
+            .or_else(|| self.mdy(k))?;
         (c.d.is_some()).then_some(c)
     }
 
     /// Weekday [+ date [+ time]] | weekday [+ الماضي/المقبل] [+ time].
     fn weekday_expr(&self, i: usize) -> Option<Hit> {
-        let (cut, w) = self.forms(i).into_iter().find(|(_, w)| self.lx.weekdays.num(self, i, Some(w)).is_some())?;
+        let (cut, w) = self
+            .forms(i)
+            .into_iter()
+            .find(|(_, w)| self.lx.weekdays.num(self, i, Some(w)).is_some())?;
         let (e, wd) = self.weekday_at(i)?;
         let s = self.start(i) + cut;
         if let Some(core) = self.weekday_date(e) {
             return Some(self.with_time(core, s, i));
         }
         let prev = if i > 0 { self.word(i - 1) } else { None };
-        if w == "الجمعه" && matches!(prev, Some("صلاه" | "خطبه" | "صلوات" | "خطب" | "صلاتي")) {
+        if w == "الجمعه" && matches!(prev, Some("صلاه" | "خطبه" | "صلوات" | "خطب" | "صلاتي"))
+        {
             return None;
         }
         if w == "الاحد" && matches!(self.word(e), Some("عشر")) {
             return None;
         }
-        if w == "الاثنين" && (matches!(prev, Some("كلا" | "هذين" | "بين" | "احد")) || matches!(self.word(e), Some("معا" | "معًا" | "منهما"))) {
+        if w == "الاثنين"
+            && (matches!(prev, Some("كلا" | "هذين" | "بين" | "احد"))
+                || matches!(self.word(e), Some("معا" | "معًا" | "منهما")))
+        {
             return None;
         }
         let mut end = e;
@@ -704,7 +932,14 @@ impl<'a> Scanner<'a> {
             end = te;
             value = value.map(|v| format!("{v}T{h:02}:{m:02}"));
         }
-        Some(Hit { s, ts: i, te: end, value, hijri: false, relative: true })
+        Some(Hit {
+            s,
+            ts: i,
+            te: end,
+            value,
+            hijri: false,
+            relative: true,
+        })
     }
 
     // --- times
@@ -717,15 +952,36 @@ impl<'a> Scanner<'a> {
         if matches!(self.punct(k), Some(',' | '،' | '-' | '–' | '|' | '—')) {
             k += 1;
         }
-        if let Some(core) = self.numeric(k).or_else(|| self.dmy(k)).or_else(|| self.mdy(k)).filter(|c| c.d.is_some()) {
+        if let Some(core) = self
+            .numeric(k)
+            .or_else(|| self.dmy(k))
+            .or_else(|| self.mdy(k))
+            .filter(|c| c.d.is_some())
+        {
             let (value, relative) = self.core_value(&core);
             let value = match value {
-                Some(v) if v.len() == 10 && !v.starts_with('-') => Some(format!("{v}T{h:02}:{m:02}")),
+                Some(v) if v.len() == 10 && !v.starts_with('-') => {
+                    Some(format!("{v}T{h:02}:{m:02}"))
+                }
                 v => v,
             };
-            return Some(Hit { s: self.start(ts), ts, te: core.te, value, hijri: core.hijri, relative });
+            return Some(Hit {
+                s: self.start(ts),
+                ts,
+                te: core.te,
+                value,
+                hijri: core.hijri,
+                relative,
+            });
         }
-        Some(Hit { s: self.start(ts), ts, te, value: Some(format!("T{h:02}:{m:02}")), hijri: false, relative: false })
+        Some(Hit {
+            s: self.start(ts),
+            ts,
+            te,
+            value: Some(format!("T{h:02}:{m:02}")),
+            hijri: false,
+            relative: false,
+        })
     }
 
     /// A time of day at `i`: `10:00`, `21:29:41`, `10:00 ص`, `9 صباحا`, (after الساعة) `9`,
@@ -733,7 +989,10 @@ impl<'a> Scanner<'a> {
     fn time(&self, i: usize, saa: bool) -> Option<(usize, usize, u8, u8)> {
         let ts = i;
         let mut j = i;
-        if matches!(self.word(j), Some("gmt" | "utc")) && self.num(j + 1).is_some() && self.glued(j + 1) {
+        if matches!(self.word(j), Some("gmt" | "utc"))
+            && self.num(j + 1).is_some()
+            && self.glued(j + 1)
+        {
             j += 1;
         }
         let (mut h, mut m, mut e);
@@ -743,15 +1002,27 @@ impl<'a> Scanner<'a> {
                 return None;
             }
             h = hv as u8;
-            if self.punct(j + 1) == Some(':') && self.glued(j + 1) && self.glued(j + 2) && self.num(j + 2).is_some_and(|(mv, nd)| nd == 2 && mv < 60) {
+            if self.punct(j + 1) == Some(':')
+                && self.glued(j + 1)
+                && self.glued(j + 2)
+                && self.num(j + 2).is_some_and(|(mv, nd)| nd == 2 && mv < 60)
+            {
                 if j > 0 && self.glued(j) && matches!(self.punct(j - 1), Some(':' | '.' | '/')) {
                     return None;
                 }
                 m = self.num(j + 2).map_or(0, |x| x.0 as u8);
                 e = j + 3;
-                if self.punct(e) == Some(':') && self.glued(e) && self.glued(e + 1) && self.num(e + 1).is_some_and(|(sv, nd)| nd == 2 && sv < 61) {
+                if self.punct(e) == Some(':')
+                    && self.glued(e)
+                    && self.glued(e + 1)
+                    && self.num(e + 1).is_some_and(|(sv, nd)| nd == 2 && sv < 61)
+                {
                     e += 2;
-                    if matches!(self.punct(e), Some('.' | ',')) && self.glued(e) && self.glued(e + 1) && self.num(e + 1).is_some() {
+                    if matches!(self.punct(e), Some('.' | ','))
+                        && self.glued(e)
+                        && self.glued(e + 1)
+                        && self.num(e + 1).is_some()
+                    {
                         e += 2;
                     }
                 }
@@ -760,15 +1031,34 @@ impl<'a> Scanner<'a> {
                 }
             } else {
                 // A bare hour: needs a day period word (not ص/م) or الساعة before it.
-                if j > 0 && self.glued(j) && matches!(self.punct(j - 1), Some(':' | '.' | '/' | ',')) {
+                if j > 0
+                    && self.glued(j)
+                    && matches!(self.punct(j - 1), Some(':' | '.' | '/' | ','))
+                {
                     return None;
                 }
                 m = 0;
                 e = j + 1;
-                if hv > 23 || matches!(self.word(e), Some("ساعه" | "ساعات" | "دقيقه" | "دقائق" | "يوما" | "يوم" | "ايام" | "شهرا" | "عاما")) {
+                if hv > 23
+                    || matches!(
+                        self.word(e),
+                        Some(
+                            "ساعه"
+                                | "ساعات"
+                                | "دقيقه"
+                                | "دقائق"
+                                | "يوما"
+                                | "يوم"
+                                | "ايام"
+                                | "شهرا"
+                                | "عاما"
+                        )
+                    )
+                {
                     return None;
                 }
-                let long_period = self.lx.periods.longest(self, e, None).is_some() && !self.short_period(e);
+                let long_period =
+                    self.lx.periods.longest(self, e, None).is_some() && !self.short_period(e);
                 if !(saa || long_period) {
                     return None;
                 }
@@ -792,7 +1082,8 @@ impl<'a> Scanner<'a> {
                     m = 20;
                     e += 1;
                 }
-                Some("الا") if matches!(self.word(e + 1), Some("ربعا" | "ربع" | "الربع")) => {
+                Some("الا") if matches!(self.word(e + 1), Some("ربعا" | "ربع" | "الربع")) =>
+                {
                     h = if h == 1 { 12 } else { h - 1 };
                     m = 45;
                     e += 2;
@@ -831,7 +1122,11 @@ impl<'a> Scanner<'a> {
             "ليل" | "ليله" => "l",
             _ => return None,
         };
-        let day = self.weekday_at(i + 1).is_some() || self.forms(i + 1).into_iter().any(|(_, w)| self.lx.rel.longest(self, i + 1, Some(w)).is_some());
+        let day = self.weekday_at(i + 1).is_some()
+            || self
+                .forms(i + 1)
+                .into_iter()
+                .any(|(_, w)| self.lx.rel.longest(self, i + 1, Some(w)).is_some());
         day.then_some(p)
     }
 
@@ -865,7 +1160,11 @@ impl<'a> Scanner<'a> {
         if let Some((z, _)) = self.lx.zones.longest(self, e, None) {
             if self.word(e).is_some_and(|w| w.is_ascii()) {
                 let mut z = z;
-                if matches!(self.punct(z), Some('+' | '-')) && self.glued(z) && self.glued(z + 1) && self.num(z + 1).is_some() {
+                if matches!(self.punct(z), Some('+' | '-'))
+                    && self.glued(z)
+                    && self.glued(z + 1)
+                    && self.num(z + 1).is_some()
+                {
                     z += 2;
                     if self.punct(z) == Some(':') && self.glued(z) && self.num(z + 1).is_some() {
                         z += 2;
@@ -884,7 +1183,12 @@ impl<'a> Scanner<'a> {
     fn numeric(&self, i: usize) -> Option<Core> {
         let (a, an) = self.num(i)?;
         // Part of a longer number chain (`1.2.3.4`, `10/20/30/2020`, a decimal)?
-        if i >= 2 && self.glued(i) && matches!(self.punct(i - 1), Some('.' | '/' | '-' | ':' | ',')) && self.glued(i - 1) && self.num(i - 2).is_some() {
+        if i >= 2
+            && self.glued(i)
+            && matches!(self.punct(i - 1), Some('.' | '/' | '-' | ':' | ','))
+            && self.glued(i - 1)
+            && self.num(i - 2).is_some()
+        {
             return None;
         }
         let sep = self.punct(i + 1).filter(|c| matches!(c, '-' | '/' | '.'));
@@ -893,10 +1197,19 @@ impl<'a> Scanner<'a> {
         match sep {
             Some(sc) if glued3 && self.num(i + 2).is_some() => {
                 let (b, bn) = self.num(i + 2)?;
-                let full = self.punct(i + 3) == Some(sc) && self.glued(i + 3) && self.glued(i + 4) && self.num(i + 4).is_some();
+                let full = self.punct(i + 3) == Some(sc)
+                    && self.glued(i + 3)
+                    && self.glued(i + 4)
+                    && self.num(i + 4).is_some();
                 if full {
                     let (c, cn) = self.num(i + 4)?;
-                    if self.punct(i + 5).is_some_and(|x| matches!(x, '-' | '/' | '.')) && self.glued(i + 5) && self.glued(i + 6) && self.num(i + 6).is_some() {
+                    if self
+                        .punct(i + 5)
+                        .is_some_and(|x| matches!(x, '-' | '/' | '.'))
+                        && self.glued(i + 5)
+                        && self.glued(i + 6)
+                        && self.num(i + 6).is_some()
+                    {
                         return None;
                     }
                     e = i + 5;
@@ -911,12 +1224,28 @@ impl<'a> Scanner<'a> {
                     } else {
                         return None;
                     }
-                } else if sc == '-' && an == 4 && bn == 2 && (1..=12).contains(&b) && (1900..=2100).contains(&a) {
+                } else if sc == '-'
+                    && an == 4
+                    && bn == 2
+                    && (1..=12).contains(&b)
+                    && (1900..=2100).contains(&a)
+                {
                     // `2022-09`: a month of a year.
-                    if self.num(i + 3).is_some_and(|_| self.glued(i + 3)) || (matches!(self.punct(i + 3), Some('-' | '/' | '.')) && self.glued(i + 3) && self.num(i + 4).is_some()) {
+                    if self.num(i + 3).is_some_and(|_| self.glued(i + 3))
+                        || (matches!(self.punct(i + 3), Some('-' | '/' | '.'))
+                            && self.glued(i + 3)
+                            && self.num(i + 4).is_some())
+                    {
                         return None;
                     }
-                    return Some(Core { ts: i, te: i + 3, s: self.start(i), y: Some(a as i32), m: Some(b as u8), ..Default::default() });
+                    return Some(Core {
+                        ts: i,
+                        te: i + 3,
+                        s: self.start(i),
+                        y: Some(a as i32),
+                        m: Some(b as u8),
+                        ..Default::default()
+                    });
                 } else {
                     return None;
                 }
@@ -925,7 +1254,12 @@ impl<'a> Scanner<'a> {
                 // `2015 05 14`: four digits, two, two, separated by spaces.
                 let (b, bn) = self.num(i + 1)?;
                 let (c, cn) = self.num(i + 2)?;
-                if bn != 2 || cn != 2 || !self.gap(i + 1) || !self.gap(i + 2) || self.num(i + 3).is_some() {
+                if bn != 2
+                    || cn != 2
+                    || !self.gap(i + 1)
+                    || !self.gap(i + 2)
+                    || self.num(i + 3).is_some()
+                {
                     return None;
                 }
                 (y, m, d) = (a as i32, b, c);
@@ -958,11 +1292,24 @@ impl<'a> Scanner<'a> {
         if hijri && !(1..=1700).contains(&y) {
             return None;
         }
-        let valid = if hijri { hijri_days(self.lx, y, m, d).is_some() } else { Date::new(y, m, d).is_some() };
+        let valid = if hijri {
+            hijri_days(self.lx, y, m, d).is_some()
+        } else {
+            Date::new(y, m, d).is_some()
+        };
         if !valid {
             return None;
         }
-        let mut core = Core { ts: i, te: e, s: self.start(i), y: Some(y), m: Some(m), d: Some(d), hijri, ..Default::default() };
+        let mut core = Core {
+            ts: i,
+            te: e,
+            s: self.start(i),
+            y: Some(y),
+            m: Some(m),
+            d: Some(d),
+            hijri,
+            ..Default::default()
+        };
         // ISO time: `T22:01`, `T03:16:14+00:00`, `T…Z`.
         if e == i + 5 && self.word(e) == Some("t") && self.glued(e) && self.glued(e + 1) {
             if let Some((_, te, h, mi)) = self.time(e + 1, false) {
@@ -970,9 +1317,16 @@ impl<'a> Scanner<'a> {
                 if te == e + 4 || te == e + 6 || te == e + 8 {
                     if self.word(te) == Some("z") && self.glued(te) {
                         te += 1;
-                    } else if matches!(self.punct(te), Some('+' | '-')) && self.glued(te) && self.glued(te + 1) && self.num(te + 1).is_some() {
+                    } else if matches!(self.punct(te), Some('+' | '-'))
+                        && self.glued(te)
+                        && self.glued(te + 1)
+                        && self.num(te + 1).is_some()
+                    {
                         te += 2;
-                        if self.punct(te) == Some(':') && self.glued(te) && self.num(te + 1).is_some() {
+                        if self.punct(te) == Some(':')
+                            && self.glued(te)
+                            && self.num(te + 1).is_some()
+                        {
                             te += 2;
                         }
                     }
@@ -994,7 +1348,13 @@ impl<'a> Scanner<'a> {
         if nd > 2 || n == 0 || n > 31 {
             return None;
         }
-        if j == i && i >= 2 && self.glued(i) && matches!(self.punct(i - 1), Some('.' | ',' | '٫' | ':' | '/')) && self.glued(i - 1) && self.num(i - 2).is_some() {
+        if j == i
+            && i >= 2
+            && self.glued(i)
+            && matches!(self.punct(i - 1), Some('.' | ',' | '٫' | ':' | '/'))
+            && self.glued(i - 1)
+            && self.num(i - 2).is_some()
+        {
             return None;
         }
         let mut e = j + 1;
@@ -1013,13 +1373,18 @@ impl<'a> Scanner<'a> {
             let same = |k: usize| self.lx.greg.num(self, k, None).filter(|&(_, m2)| m2 == m);
             let end = match self.punct(e) {
                 Some('/' | '-' | '–' | '\\' | '—') => same(e + 1).map_or(e, |(e2, _)| e2),
-                Some('(') => same(e + 1).filter(|&(e2, _)| self.punct(e2) == Some(')')).map_or(e, |(e2, _)| e2 + 1),
+                Some('(') => same(e + 1)
+                    .filter(|&(e2, _)| self.punct(e2) == Some(')'))
+                    .map_or(e, |(e2, _)| e2 + 1),
                 Some(_) => e,
                 None => same(e).map_or(e, |(e2, _)| e2),
             };
             return Some((end, m as u8, false));
         }
-        self.lx.hijri.num(self, i, None).map(|(e, m)| (e, m as u8, true))
+        self.lx
+            .hijri
+            .num(self, i, None)
+            .map(|(e, m)| (e, m as u8, true))
     }
 
     /// A year at `i` (four digits) with an optional era marker. (end, year, era: Some(true) = هـ)
@@ -1032,7 +1397,11 @@ impl<'a> Scanner<'a> {
         if hijri && !(1..=1700).contains(&y) || !hijri && !(1000..=2999).contains(&y) {
             return None;
         }
-        if matches!(self.punct(i + 1), Some('/' | '-' | '.' | ':')) && self.glued(i + 1) && self.glued(i + 2) && self.num(i + 2).is_some() {
+        if matches!(self.punct(i + 1), Some('/' | '-' | '.' | ':'))
+            && self.glued(i + 1)
+            && self.glued(i + 2)
+            && self.num(i + 2).is_some()
+        {
             return None;
         }
         let mut e = i + 1;
@@ -1054,7 +1423,9 @@ impl<'a> Scanner<'a> {
     /// The year after a month at `k`: `2020`, `، 2020`, `-2020`, `عام 2020`, `من عام 2020`.
     fn year_after(&self, k: usize, hijri: bool) -> Option<(usize, i32)> {
         let mut j = k;
-        if matches!(self.punct(j), Some(',' | '،')) || self.punct(j) == Some('-') && self.glued(j) && self.glued(j + 1) {
+        if matches!(self.punct(j), Some(',' | '،'))
+            || self.punct(j) == Some('-') && self.glued(j) && self.glued(j + 1)
+        {
             j += 1;
         } else {
             let min = self.word(j) == Some("من");
@@ -1091,9 +1462,12 @@ impl<'a> Scanner<'a> {
         } else if self.word(j) == Some("من") {
             j += 1;
             saw_min = true;
-        } else if suffix && matches!(self.punct(j), Some(',' | '،')) {
-            j += 1;
-        } else if self.punct(j) == Some('-') && self.glued(j) && self.glued(j + 1) && self.word(j + 1).is_some() {
+        } else if suffix && matches!(self.punct(j), Some(',' | '،'))
+            || self.punct(j) == Some('-')
+                && self.glued(j)
+                && self.glued(j + 1)
+                && self.word(j + 1).is_some()
+        {
             j += 1;
         }
         if saw_min && matches!(self.punct(j), Some('-' | '–')) {
@@ -1103,7 +1477,15 @@ impl<'a> Scanner<'a> {
             j += 1;
         }
         if let Some((k, m, hijri)) = self.month(j) {
-            let mut core = Core { ts: i, te: k, s, m: Some(m), d: Some(d), hijri, ..Default::default() };
+            let mut core = Core {
+                ts: i,
+                te: k,
+                s,
+                m: Some(m),
+                d: Some(d),
+                hijri,
+                ..Default::default()
+            };
             if let Some((e, y)) = self.year_after(k, hijri) {
                 core.te = e;
                 core.y = Some(y);
@@ -1119,7 +1501,14 @@ impl<'a> Scanner<'a> {
         }
         if saw_min && self.word(j) == Some("الشهر") {
             if let Some((e, v)) = self.lx.suffix.num(self, j + 1, None) {
-                return Some(Core { ts: i, te: e, s, d: Some(d), rel_month: Some(v.signum()), ..Default::default() });
+                return Some(Core {
+                    ts: i,
+                    te: e,
+                    s,
+                    d: Some(d),
+                    rel_month: Some(v.signum()),
+                    ..Default::default()
+                });
             }
         }
         None
@@ -1129,21 +1518,45 @@ impl<'a> Scanner<'a> {
     /// `يناير الماضي`.
     fn mdy(&self, i: usize) -> Option<Core> {
         let (j, m, hijri) = self.month(i)?;
-        let base = Core { ts: i, te: j, s: self.start(i), m: Some(m), hijri, ..Default::default() };
+        let base = Core {
+            ts: i,
+            te: j,
+            s: self.start(i),
+            m: Some(m),
+            hijri,
+            ..Default::default()
+        };
         if let Some((k, d, _)) = self.day_num(j).filter(|_| self.word(j) != Some("ال")) {
-            let yi = if matches!(self.punct(k), Some(',' | '،')) { k + 1 } else { k };
+            let yi = if matches!(self.punct(k), Some(',' | '،')) {
+                k + 1
+            } else {
+                k
+            };
             if let Some((e, y, _)) = self.year(yi, hijri) {
                 if !hijri && d > days_in_month(2000, m) {
                     return None;
                 }
-                return Some(Core { te: e, y: Some(y), d: Some(d), ..base });
+                return Some(Core {
+                    te: e,
+                    y: Some(y),
+                    d: Some(d),
+                    ..base
+                });
             }
         }
         if let Some((e, y)) = self.year_after(j, hijri) {
-            return Some(Core { te: e, y: Some(y), ..base });
+            return Some(Core {
+                te: e,
+                y: Some(y),
+                ..base
+            });
         }
         if let Some((e, v)) = self.lx.suffix.num(self, j, None) {
-            return Some(Core { te: e, rel_month: Some(v.signum()), ..base });
+            return Some(Core {
+                te: e,
+                rel_month: Some(v.signum()),
+                ..base
+            });
         }
         None
     }
@@ -1152,7 +1565,13 @@ impl<'a> Scanner<'a> {
     fn this_month(&self, i: usize) -> Option<Core> {
         let (cut, _) = self.forms(i).into_iter().find(|(_, w)| *w == "الشهر")?;
         let (e, v) = self.lx.suffix.num(self, i + 1, None)?;
-        Some(Core { ts: i, te: e, s: self.start(i) + cut, rel_month: Some(v.signum()), ..Default::default() })
+        Some(Core {
+            ts: i,
+            te: e,
+            s: self.start(i) + cut,
+            rel_month: Some(v.signum()),
+            ..Default::default()
+        })
     }
 
     /// The value of a core and whether it is relative.
@@ -1172,9 +1591,13 @@ impl<'a> Scanner<'a> {
         }
         let v = match (c.y, c.m, c.d, c.hijri) {
             (Some(y), Some(m), Some(d), false) => Date::new(y, m, d).map(Date::iso),
-            (Some(y), Some(m), Some(d), true) => hijri_days(self.lx, y, m, d).map(|n| Date::from_days(n).iso()),
+            (Some(y), Some(m), Some(d), true) => {
+                hijri_days(self.lx, y, m, d).map(|n| Date::from_days(n).iso())
+            }
             (Some(y), Some(m), None, false) => Some(format!("{y:04}-{m:02}")),
-            (None, Some(m), Some(d), false) if d <= days_in_month(2000, m) => Some(format!("--{m:02}-{d:02}")),
+            (None, Some(m), Some(d), false) if d <= days_in_month(2000, m) => {
+                Some(format!("--{m:02}-{d:02}"))
+            }
             _ => None,
         };
         (v, false)
@@ -1190,22 +1613,40 @@ impl<'a> Scanner<'a> {
                 continue;
             }
             let between_ok = (a.te..b.ts).all(|n| {
-                self.punct(n).is_some_and(|c| matches!(c, ',' | '،' | '-' | '–' | '—' | '|' | '/' | '(' | ')' | '.' | '\\'))
-                    || matches!(self.word(n), Some("الموافق" | "الموافقه" | "ل" | "و" | "م" | "ه"))
+                self.punct(n).is_some_and(|c| {
+                    matches!(
+                        c,
+                        ',' | '،' | '-' | '–' | '—' | '|' | '/' | '(' | ')' | '.' | '\\'
+                    )
+                }) || matches!(
+                    self.word(n),
+                    Some("الموافق" | "الموافقه" | "ل" | "و" | "م" | "ه")
+                )
             });
             if !between_ok || b.ts.saturating_sub(a.te) > 4 {
                 continue;
             }
-            let day = |h: &Hit| h.value.as_deref().and_then(|v| v.get(..10)).and_then(Date::parse_iso);
+            let day = |h: &Hit| {
+                h.value
+                    .as_deref()
+                    .and_then(|v| v.get(..10))
+                    .and_then(Date::parse_iso)
+            };
             let (g, h) = if a.hijri { (k, k - 1) } else { (k - 1, k) };
             match (day(&hits[g]), day(&hits[h])) {
-                (Some(gd), Some(hd)) if (gd.to_days() - hd.to_days()).abs() <= 2 => hits[h].value = Some(gd.iso()),
+                (Some(gd), Some(hd)) if (gd.to_days() - hd.to_days()).abs() <= 2 => {
+                    hits[h].value = Some(gd.iso())
+                }
                 (Some(gd), None) if hits[h].value.is_none() => hits[h].value = Some(gd.iso()),
                 (None, Some(hd)) => {
-                    let md = hits[g].value.as_deref().and_then(|v| v.strip_prefix("--")).and_then(|v| {
-                        let (m, d) = v.split_once('-')?;
-                        Some((m.parse::<u8>().ok()?, d.parse::<u8>().ok()?))
-                    });
+                    let md = hits[g]
+                        .value
+                        .as_deref()
+                        .and_then(|v| v.strip_prefix("--"))
+                        .and_then(|v| {
+                            let (m, d) = v.split_once('-')?;
+                            Some((m.parse::<u8>().ok()?, d.parse::<u8>().ok()?))
+                        });
                     if let Some((m, d)) = md {
                         let near = (-2..=2).any(|o| {
                             let x = hd.add_days(o);
@@ -1298,23 +1739,53 @@ mod tests {
         let mut failures = Vec::new();
         for case in battery::CASES {
             let got = whole(case.s, (!case.r.is_empty()).then_some(case.r));
-            let got: Vec<(String, Option<String>, bool, bool)> =
-                got.iter().map(|m| (m.text.clone(), m.value.clone(), m.calendar == Calendar::Hijri, m.relative)).collect();
+            let got: Vec<(String, Option<String>, bool, bool)> = got
+                .iter()
+                .map(|m| {
+                    (
+                        m.text.clone(),
+                        m.value.clone(),
+                        m.calendar == Calendar::Hijri,
+                        m.relative,
+                    )
+                })
+                .collect();
             let want: Vec<(String, Option<String>, bool, bool)> = case
                 .m
                 .iter()
-                .map(|m| (m.0.to_string(), (!m.1.is_empty()).then(|| m.1.to_string()), m.2, m.3))
+                .map(|m| {
+                    (
+                        m.0.to_string(),
+                        (!m.1.is_empty()).then(|| m.1.to_string()),
+                        m.2,
+                        m.3,
+                    )
+                })
                 .collect();
             if got != want {
-                failures.push(format!("{}\n   ref {:?}\n  want {:?}\n   got {:?}", case.s, case.r, want, got));
+                failures.push(format!(
+                    "{}\n   ref {:?}\n  want {:?}\n   got {:?}",
+                    case.s, case.r, want, got
+                ));
             }
             for m in whole(case.s, (!case.r.is_empty()).then_some(case.r)) {
                 assert_eq!(&case.s[m.span[0]..m.span[1]], m.text);
             }
         }
         let n: usize = battery::CASES.iter().map(|c| c.m.len()).sum();
-        assert!(battery::CASES.len() >= 150, "battery has {} cases", battery::CASES.len());
-        assert!(failures.is_empty(), "{} of {} cases ({} expressions) failed:\n{}", failures.len(), battery::CASES.len(), n, failures.join("\n"));
+        assert!(
+            battery::CASES.len() >= 150,
+            "battery has {} cases",
+            battery::CASES.len()
+        );
+        assert!(
+            failures.is_empty(),
+            "{} of {} cases ({} expressions) failed:\n{}",
+            failures.len(),
+            battery::CASES.len(),
+            n,
+            failures.join("\n")
+        );
     }
 
     #[test]
@@ -1346,7 +1817,10 @@ mod tests {
         assert_eq!(hijri_to_gregorian(1300, 1, 1).unwrap().iso(), "1882-11-12");
         assert_eq!(hijri_to_gregorian(1447, 1, 1).unwrap().iso(), "2025-06-26");
         assert_eq!(hijri_to_gregorian(1500, 1, 1).unwrap().iso(), "2076-11-28");
-        assert_eq!(hijri_to_gregorian(1500, 12, 30).unwrap().iso(), "2077-11-16");
+        assert_eq!(
+            hijri_to_gregorian(1500, 12, 30).unwrap().iso(),
+            "2077-11-16"
+        );
         assert!(hijri_to_gregorian(1446, 5, 30).is_none());
         // Outside the table: the tabular calendar, close to the table at its edges.
         let t = hijri_days(lx, 1299, 12, 29).unwrap();
@@ -1374,7 +1848,10 @@ mod tests {
             "dates_labels.txt",
             "dates_hijri_ummalqura.txt",
         ] {
-            let c = lexicon::FILES.iter().find(|(n, _)| *n == name).map(|(_, c)| *c);
+            let c = lexicon::FILES
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, c)| *c);
             let c = c.unwrap_or_else(|| panic!("{name} not in lexicon::FILES"));
             let es: Vec<&str> = lexicon::entries(c).collect();
             assert!(!es.is_empty(), "{name}");
@@ -1382,7 +1859,10 @@ mod tests {
                 let key = e.split('\t').next().unwrap();
                 assert_eq!(crate::normalize::fold(key), key, "{name}");
             }
-            assert!(es.windows(2).all(|w| w[0].as_bytes() < w[1].as_bytes()), "{name} sorted/unique");
+            assert!(
+                es.windows(2).all(|w| w[0].as_bytes() < w[1].as_bytes()),
+                "{name} sorted/unique"
+            );
         }
         // Each month number 1–12 and each weekday 0–6 is there.
         let lx = lexicons();
@@ -1426,7 +1906,15 @@ mod tests {
         let dates = "الأحد، 29 نوفمبر 2026 10:00 ص ".repeat(5_000);
         let colons = "1:".repeat(100_000);
         let arabic_digits = "٢٠٢٤-".repeat(50_000);
-        for s in [&digits, &slashes, &mixed, &words, &dates, &colons, &arabic_digits] {
+        for s in [
+            &digits,
+            &slashes,
+            &mixed,
+            &words,
+            &dates,
+            &colons,
+            &arabic_digits,
+        ] {
             let t = std::time::Instant::now();
             let ms = scan(s, [0, s.len()], reference);
             for m in &ms {
@@ -1438,7 +1926,7 @@ mod tests {
         assert_eq!(scan(&dates, [0, dates.len()], None).len(), 5_000);
         // Bad spans.
         let s = "٤ يوليو";
-        assert!(scan(s, [1, 3], None).is_empty() || true);
+        assert!(scan(s, [1, 3], None).is_empty());
         assert!(scan(s, [5, 2], None).is_empty());
         assert!(scan(s, [0, 1000], None).len() == 1);
         assert!(scan(s, [1000, 2000], None).is_empty());
@@ -1460,7 +1948,9 @@ mod tests {
             let bytes: Vec<u8> = (0..len).map(|_| next() as u8).collect();
             let s = String::from_utf8_lossy(&bytes).into_owned();
             let _ = scan(&s, [0, s.len()], Date::parse_iso("2024-06-12"));
-            let s: String = (0..len).map(|_| alphabet[(next() % alphabet.len() as u64) as usize]).collect();
+            let s: String = (0..len)
+                .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
+                .collect();
             for r in [None, Date::parse_iso("2024-02-29")] {
                 for m in scan(&s, [0, s.len()], r) {
                     assert_eq!(&s[m.span[0]..m.span[1]], m.text, "{s:?}");
