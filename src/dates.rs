@@ -1138,7 +1138,12 @@ impl<'a> Scanner<'a> {
     /// A time zone after a time: `بتوقيت غرينتش`, `(بتوقيت غرينتش)`, `(مكة المكرمة)`, `GMT`,
     /// `GMT+3`. Returns the new end.
     fn zone(&self, e: usize) -> usize {
-        let btw = |k: usize| matches!(self.word(k), Some("بتوقيت" | "توقيت"));
+        let btw = |k: usize| {
+            matches!(
+                self.word(k),
+                Some("بتوقيت" | "توقيت" | "بالتوقيت" | "التوقيت")
+            )
+        };
         if btw(e) {
             if let Some((z, _)) = self.lx.zones.longest(self, e + 1, None) {
                 return z;
@@ -1195,13 +1200,18 @@ impl<'a> Scanner<'a> {
         let (y, m, d, mut e);
         let glued3 = self.glued(i + 1) && self.glued(i + 2);
         match sep {
-            Some(sc) if glued3 && self.num(i + 2).is_some() => {
+            Some(sc) if self.num(i + 2).is_some() => {
                 let (b, bn) = self.num(i + 2)?;
-                let full = self.punct(i + 3) == Some(sc)
-                    && self.glued(i + 3)
-                    && self.glued(i + 4)
-                    && self.num(i + 4).is_some();
-                if full {
+                let full = self.punct(i + 3) == Some(sc) && self.num(i + 4).is_some();
+                let glued5 = glued3 && self.glued(i + 3) && self.glued(i + 4);
+                // `5 / 5 / 1446هـ`: spaces around the separators only with a four-digit year.
+                let spaced_ok = full
+                    && sc != '.'
+                    && (an == 4 || self.num(i + 4).is_some_and(|(_, cn)| cn == 4));
+                if !glued3 && !spaced_ok {
+                    return None;
+                }
+                if full && (glued5 || spaced_ok) {
                     let (c, cn) = self.num(i + 4)?;
                     if self
                         .punct(i + 5)
@@ -1225,6 +1235,7 @@ impl<'a> Scanner<'a> {
                         return None;
                     }
                 } else if sc == '-'
+                    && glued3
                     && an == 4
                     && bn == 2
                     && (1..=12).contains(&b)
@@ -1498,6 +1509,17 @@ impl<'a> Scanner<'a> {
                 return None;
             }
             return Some(core);
+        }
+        // `حتى 30 الجاري`: a day of the current month.
+        if !saw_min && matches!(self.word(j), Some("الجاري" | "الحالي")) {
+            return Some(Core {
+                ts: i,
+                te: j + 1,
+                s,
+                d: Some(d),
+                rel_month: Some(0),
+                ..Default::default()
+            });
         }
         if saw_min && self.word(j) == Some("الشهر") {
             if let Some((e, v)) = self.lx.suffix.num(self, j + 1, None) {
@@ -1786,6 +1808,35 @@ mod tests {
             n,
             failures.join("\n")
         );
+    }
+
+    /// Prints the mentions of every line of the file named by `MAQAL_DATES_PROBE` (a developer's
+    /// tool: `MAQAL_DATES_PROBE=f.txt cargo test --lib probe -- --ignored --nocapture`).
+    #[test]
+    #[ignore]
+    fn probe() {
+        let Ok(path) = std::env::var("MAQAL_DATES_PROBE") else {
+            return;
+        };
+        let text = std::fs::read_to_string(path).unwrap();
+        let reference = std::env::var("MAQAL_DATES_REF")
+            .ok()
+            .and_then(|r| Date::parse_iso(&r));
+        for line in text.lines().filter(|l| !l.trim().is_empty()) {
+            println!("{line}");
+            for m in whole(line, None).iter().chain(
+                reference
+                    .map(|r| scan(line, [0, line.len()], Some(r)))
+                    .iter()
+                    .flatten()
+                    .filter(|m| m.relative),
+            ) {
+                println!(
+                    "    [{}] {:?} {:?} rel={}",
+                    m.text, m.value, m.calendar, m.relative
+                );
+            }
+        }
     }
 
     #[test]
