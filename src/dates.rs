@@ -1029,6 +1029,15 @@ impl<'a> Scanner<'a> {
                 if self.punct(e) == Some(':') && self.glued(e) && self.num(e + 1).is_some() {
                     return None;
                 }
+                // A score or an index level, not a time: `12:30 نقطة`, `1:30 %`.
+                if self.punct(e) == Some('%')
+                    || matches!(
+                        self.word(e),
+                        Some("نقطه" | "نقاط" | "مقابل" | "دقيقه" | "ثانيه" | "هدف" | "اهداف")
+                    )
+                {
+                    return None;
+                }
             } else {
                 // A bare hour: needs a day period word (not ص/م) or الساعة before it.
                 if j > 0
