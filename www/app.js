@@ -38,10 +38,20 @@ function clearError() {
   errorEl.textContent = '';
 }
 
+// A textarea holding megabytes of Arabic takes seconds to lay out: a text this long (from a file)
+// is parsed whole, but the textarea shows only its beginning, read-only, until cleared.
+const TEXTAREA_MAX = 400 * 1024;
+const PREVIEW = 100 * 1024;
+
 function setText(text, { fromTextarea = false } = {}) {
   if (!fromTextarea) {
     clearTimeout(timer);
-    textarea.value = text;
+    const long = text.length > TEXTAREA_MAX;
+    textarea.value = long ? `${text.slice(0, PREVIEW)}\n…` : text;
+    textarea.readOnly = long;
+    $('input-help').hidden = long;
+    $('long-note').hidden = !long;
+    if (long) $('long-note').textContent = `نص طويل (${text.length.toLocaleString('ar-u-nu-latn')} حرف): يُحلَّل كاملًا، ويعرض المربع أوله فقط للقراءة. اضغط «امسح» لتكتب نصًّا جديدًا.`;
   }
   view.text = text;
 }

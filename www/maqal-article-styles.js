@@ -60,6 +60,10 @@ h4 { font-size: 1em; }
   background: light-dark(#fff8e6, #2d2614); border-radius: 0.4rem; font-family: var(--_ui); font-size: 0.9rem; }
 
 .body p { margin: 0 0 0.9em; }
+/* Off-screen paragraphs and cards skip layout and paint: a document of tens of thousands of
+   blocks stays responsive while it is appended. */
+.body p, .card, .related-list li, .removed-list li { content-visibility: auto; contain-intrinsic-size: auto 3lh; }
+.card { contain-intrinsic-size: auto 30em; }
 .body [part~="lead"] { font-size: 1.18em; font-weight: 600; line-height: 1.85; padding-inline-start: 0.9rem;
   border-inline-start: 4px solid var(--_accent); margin-block-end: 1.1em; }
 

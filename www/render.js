@@ -92,8 +92,17 @@ function paragraphNode(p, part, marks, dir) {
   const node = el('p', { part, dir: dir || 'auto' });
   const [ps, pe] = p.span;
   let at = 0; // offset in p.text (UTF-16, as JS strings)
-  for (const m of marks) {
-    if (m.start < ps || m.end > pe) continue;
+  // Binary search for the first mark at or after the paragraph: linear in the marks it holds.
+  let lo = 0;
+  let hi = marks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (marks[mid].start < ps) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k < marks.length && marks[k].start < pe; k++) {
+    const m = marks[k];
+    if (m.end > pe) continue;
     const s = m.start - ps;
     const e = m.end - ps;
     if (s < at) continue; // overlapping mention: keep the first
@@ -254,7 +263,7 @@ function insertCard(ins, k, signal, dir) {
   return { card, done: b.done };
 }
 
-function relatedSection(doc, onInsertLink) {
+function relatedSection(doc, onInsertLink, signal, waits) {
   const rel = doc.related || [];
   if (!rel.length) return null;
   const sec = el('section', { part: 'related', class: 'related', 'aria-labelledby': 'related-h' });
@@ -270,7 +279,7 @@ function relatedSection(doc, onInsertLink) {
   groups.forEach((g) => {
     if (g.label) sec.append(el('p', { part: 'related-label', class: 'related-label' }, bdi(g.label)));
     const ol = el('ol', { class: 'related-list' });
-    for (const r of g.items) {
+    waits.push(appendInSlices(ol, g.items, (r) => {
       const li = el('li', { part: 'related-item' }, bdi(r.title.text, { class: 'title' }));
       if (r.occurrences > 1) {
         li.append(' ', el('span', { part: 'count', class: 'count', dir: 'ltr', title: `تكرر ${counted(r.occurrences, TIMES)}` }, `×${num.format(r.occurrences)}`));
@@ -281,8 +290,8 @@ function relatedSection(doc, onInsertLink) {
         a.addEventListener('click', (ev) => { ev.preventDefault(); onInsertLink(r.insert); });
         li.append(' ', a);
       }
-      ol.append(li);
-    }
+      return li;
+    }, { first: 200, slice: 500, signal }));
     sec.append(ol);
   });
   return sec;
@@ -395,24 +404,31 @@ export function renderDocument(doc, { signal, emptyText = 'لا نص بعد: ا�
   if (inserts.length) {
     const sec = el('section', { part: 'inserts', class: 'inserts', 'aria-labelledby': 'inserts-h' },
       el('h2', { id: 'inserts-h' }, inserts.length === 1 ? 'مقال مضمّن' : 'مقالات مضمّنة'));
-    inserts.forEach((ins, k) => {
+    waits.push(appendInSlices(sec, inserts, (ins, k) => {
       const c = insertCard(ins, k, signal, dir);
-      sec.append(c.card);
       waits.push(c.done);
-    });
+      return c.card;
+    }, { first: 10, slice: 20, signal }));
     root.append(sec);
   }
 
   const rel = relatedSection(doc, (k) => {
     const card = root.querySelector(`[data-insert="${k}"]`);
     if (card) { card.scrollIntoView({ block: 'start', behavior: 'smooth' }); card.focus({ preventScroll: true }); }
-  });
+  }, signal, waits);
   if (rel) root.append(rel);
   const rem = removedSection(doc, signal);
   if (rem) root.append(rem);
 
   wireHighlights(root);
-  return { node: root, done: Promise.all(waits).then(() => undefined) };
+  const settle = async () => {
+    for (let seen = 0; seen < waits.length;) {
+      const n = waits.length;
+      await Promise.all(waits.slice(seen, n));
+      seen = n;
+    }
+  };
+  return { node: root, done: settle() };
 }
 
 /** A file name for the JSON download, from the headline (else the lead's first words). */
