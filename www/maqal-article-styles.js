@@ -60,10 +60,10 @@ h4 { font-size: 1em; }
   background: light-dark(#fff8e6, #2d2614); border-radius: 0.4rem; font-family: var(--_ui); font-size: 0.9rem; }
 
 .body p { margin: 0 0 0.9em; }
-/* Off-screen paragraphs and cards skip layout and paint: a document of tens of thousands of
-   blocks stays responsive while it is appended. */
-.body p, .card, .related-list li, .removed-list li { content-visibility: auto; contain-intrinsic-size: auto 3lh; }
-.card { contain-intrinsic-size: auto 30em; }
+/* In a very large document (class "big"), off-screen paragraphs and cards skip layout and paint,
+   so tens of thousands of blocks stay responsive while they are appended. */
+.big .body p, .big .card, .big .related-list li, .big .removed-list li { content-visibility: auto; contain-intrinsic-size: auto 3lh; }
+.big .card { contain-intrinsic-size: auto 30em; }
 .body [part~="lead"] { font-size: 1.18em; font-weight: 600; line-height: 1.85; padding-inline-start: 0.9rem;
   border-inline-start: 4px solid var(--_accent); margin-block-end: 1.1em; }
 
@@ -92,7 +92,8 @@ mark.mention.active { background: color-mix(in srgb, currentColor 0%, light-dark
 .swatch.place { border-color: var(--_place); border-bottom-style: dashed; }
 .swatch.organization { border-color: var(--_org); border-bottom-style: dotted; }
 .entity-list, .quote-list, .date-list, .related-list, .removed-list { padding: 0; margin: 0; list-style: none; }
-.entity-list li { margin-block: 0.2rem; }
+.entity-list { display: flex; flex-wrap: wrap; gap: 0.4rem 0.7rem; align-items: start; }
+.entity-list li { max-width: 100%; }
 button.entity { font: inherit; color: inherit; background: var(--_bg); border: 1px solid var(--_border); border-radius: 0.4rem; padding: 0.05rem 0.5rem; cursor: pointer; text-align: start; }
 button.entity .name { font-weight: 700; border-bottom: 2px solid; }
 button.entity.person .name { border-color: var(--_person); }
@@ -100,8 +101,11 @@ button.entity.place .name { border-color: var(--_place); border-bottom-style: da
 button.entity.organization .name { border-color: var(--_org); border-bottom-style: dotted; }
 button.entity .count { color: var(--_muted); font-size: 0.85em; }
 button.entity.active, button.entity[aria-pressed="true"] { border-color: var(--_accent); background: color-mix(in srgb, var(--_accent) 14%, var(--_bg)); }
-.roles { display: block; color: var(--_muted); font-size: 0.85em; padding-inline-start: 0.6rem; }
-.quote-list li + li { margin-block-start: 0.6rem; }
+.roles { display: block; color: var(--_muted); font-size: 0.8em; padding-inline-start: 0.4rem; max-width: 16rem; }
+.panel.quotes { grid-column: 1 / -1; }
+.quote-list { display: grid; gap: 0.6rem; grid-template-columns: repeat(auto-fill, minmax(min(100%, 18rem), 1fr)); }
+.quote-list li { display: flex; }
+.quote-list .quote { flex: 1; }
 .quote { margin: 0; background: var(--_bg); border: 1px solid var(--_border); border-inline-start: 4px solid var(--_accent); border-radius: 0.4rem; padding: 0.5rem 0.7rem; }
 .quote.indirect { border-inline-start-style: dashed; }
 .quote blockquote { margin: 0; font-family: var(--_font); }

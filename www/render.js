@@ -244,7 +244,7 @@ function datePanel(article, headingTag) {
 }
 
 function panels(article, prefix, headingTag) {
-  const parts = [entityPanel(article, prefix, headingTag), quotePanel(article, headingTag), datePanel(article, headingTag)].filter(Boolean);
+  const parts = [entityPanel(article, prefix, headingTag), datePanel(article, headingTag), quotePanel(article, headingTag)].filter(Boolean);
   if (!parts.length) return null;
   return el('div', { part: 'panels', class: 'panels' }, parts);
 }
@@ -350,7 +350,7 @@ function wireHighlights(root) {
  */
 export function renderDocument(doc, { signal, emptyText = 'لا نص بعد: الصق مقالًا أو افتح ملفًا.' } = {}) {
   const dir = doc.dir === 'ltr' ? 'ltr' : 'rtl';
-  const root = el('div', { part: 'view', class: 'view' });
+  const root = el('div', { part: 'view', class: (doc.blocks || []).length > 1500 ? 'view big' : 'view' });
   const waits = [];
 
   const a = doc.article || {};
