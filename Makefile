@@ -18,7 +18,7 @@ CHROMIUM ?= /usr/bin/chromium
 export CHROMIUM
 
 .PHONY: help build serve test test-native test-wasm test-e2e fixtures install-tools \
-        tools-rust tools-wasm-bindgen tools-npm tools-browser size eval bench clean
+        tools-rust tools-wasm-bindgen tools-npm tools-browser size eval bench fuzz clean
 
 help:
 	@echo "make serve   build the page and serve www/ on http://127.0.0.1:$(PORT)/ (PORT=… to change)"
@@ -124,12 +124,22 @@ test-e2e: tools-npm tools-browser
 	cli=$(abspath $(or $(CARGO_TARGET_DIR),target))/debug/maqal; \
 	cd $(E2E) && MAQAL_CLI=$$cli node --test --test-concurrency=1 *.spec.js
 
-# ---------------------------------------------------------------- evaluation (filled in by the core)
-# Runs every example named eval_* / bench_* declared in Cargo.toml, if any.
+# ---------------------------------------------------------------- evaluation
+# Accuracy on real data, read from ../shared/data at run time (each step says so and passes when
+# the folder is absent): structure on 300 real articles, then every eval_* example (NER).
 eval:
+	cargo build --release --features cli
+	python3 tests/eval/structure.py target/release/maqal
 	@ex=$$(grep -oE '^name *= *"eval_[a-z0-9_]+"' Cargo.toml | sed 's/.*"\(.*\)"/\1/' || true); \
-	if [ -z "$$ex" ]; then echo "no eval_* examples yet"; fi; \
 	for e in $$ex; do cargo run --release --features cli --example $$e; done
+
+# Ten minutes of fuzzing (nightly + cargo-fuzz, installed when missing); crashes land in
+# tests/fuzz/artifacts/ and become regression tests in tests/properties.rs.
+fuzz:
+	@rustup toolchain list | grep -q nightly || rustup toolchain install nightly --profile minimal
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz
+	mkdir -p tests/fuzz/corpus && cp -n seeds/*.txt tests/fuzz/corpus/ || true
+	cargo +nightly fuzz run --fuzz-dir tests/fuzz parse tests/fuzz/corpus -- -max_total_time=$${FUZZ_SECONDS:-600} -max_len=20000 -rss_limit_mb=4096
 
 bench:
 	@ex=$$(grep -oE '^name *= *"bench_[a-z0-9_]+"' Cargo.toml | sed 's/.*"\(.*\)"/\1/' || true); \
