@@ -50,6 +50,7 @@ fn every_fixture_parses_in_wasm_as_natively() {
             failed.push(format!("seeds/{name}.json: {}", first_difference(&got, expected)));
         }
     }
+    console_log!("{} fixtures compared with their reviewed JSON", FIXTURES.len());
     assert!(
         failed.is_empty(),
         "{} of {} fixtures differ in WASM:\n{}",

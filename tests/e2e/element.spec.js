@@ -3,8 +3,12 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { SEED, artifact, encodeWindows1256, fixtures, launch, openPage, startServer } from './helpers.js';
 
+const require = createRequire(import.meta.url);
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const ALL = fixtures();
 const SEED_FIX = ALL.find((f) => f.name === SEED);
 
@@ -91,6 +95,10 @@ describe('<maqal-article> on someone else\'s page', () => {
       assert.ok(events.some((e) => e.id === id && e.version === 1 && e.blocks > 0), `maqal-parsed from #${id} reached document`);
     }
     await page.screenshot({ path: artifact('embedded.png') });
+    await page.evaluate(AXE);
+    const axe = await page.evaluate(() => window.axe.run('maqal-article', { resultTypes: ['violations'] }));
+    const bad = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    assert.deepEqual(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`), [], 'axe-core inside the element');
     assert.deepEqual(problems(), []);
     await context.close();
   });
