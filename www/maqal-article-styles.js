@@ -80,7 +80,6 @@ mark.mention.active { background: color-mix(in srgb, currentColor 0%, light-dark
 .source .value { font-weight: 700; }
 .tags { list-style: none; display: flex; flex-wrap: wrap; gap: 0.4rem; padding: 0; margin: 0; }
 .tag { border: 1px solid var(--_border); background: var(--_surface); border-radius: 999px; padding: 0.05rem 0.75rem; font-size: 0.85rem; }
-.tag::before { content: "#"; color: var(--_muted); margin-inline-end: 0.15em; }
 
 .panels { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fit, minmax(min(100%, 17rem), 1fr)); margin-block: 1rem; font-family: var(--_ui); font-size: 0.92rem; line-height: 1.7; }
 .panel { background: var(--_surface); border: 1px solid var(--_border); border-radius: var(--_radius); padding: 0.8rem 1rem; min-width: 0; }
