@@ -32,8 +32,9 @@
 //!   written with a full date → `YYYY-MM-DDTHH:MM`, 24-hour (`ص` am, `م` pm; `السابعة مساء أمس`
 //!   and `8 ليل السبت` take the period from the day part); a time zone is kept in the span, not
 //!   converted; with a day-month without year the value stays `--MM-DD`;
-//! - Hijri dates convert to Gregorian with the Umm al-Qura table (1300–1500 AH, KACST data via
-//!   ICU; the arithmetic (tabular) Islamic calendar outside it); a Hijri day-month without a
+//! - Hijri dates convert to Gregorian with the Umm al-Qura calendar of the `icu_calendar` crate
+//!   (KACST data for 1300–1600 AH, the tabular Islamic calendar outside it; years 1–1700 AH are
+//!   converted, `lexicon/dates_hijri_ummalqura.txt` holds check dates); a Hijri day-month without a
 //!   year, or a Hijri month-year, has no Gregorian day: value null. A dual date (`… هـ الموافق
 //!   … م`, or the two written side by side) gives two mentions with the same value: when the
 //!   two disagree by a day or two (local moon sighting), the Gregorian one wins. `رمضان المقبل`
@@ -168,7 +169,7 @@ pub(crate) fn is_date_line(input: &str, span: Span) -> bool {
 /// Gregorian date of a Hijri (Umm al-Qura) date, `None` when it does not exist (day 30 of a
 /// 29-day month, month outside 1–12) or the year is outside 1–1700 AH.
 pub(crate) fn hijri_to_gregorian(year: i32, month: u8, day: u8) -> Option<Date> {
-    hijri_days(lexicons(), year, month, day).map(Date::from_days)
+    hijri_days(year, month, day).map(Date::from_days)
 }
 
 fn slice(input: &str, span: Span) -> Option<&str> {
@@ -280,9 +281,6 @@ struct Lexicons {
     periods: Lex,
     zones: Lex,
     labels: Lex,
-    /// Umm al-Qura: for 1300 + k AH, (days since 1970-01-01 of 1 Muharram, month bits: bit m-1 set
-    /// = month m has 30 days).
-    uaq: Vec<(i64, u16)>,
 }
 
 fn lexicons() -> &'static Lexicons {
@@ -301,77 +299,21 @@ fn lexicons() -> &'static Lexicons {
         periods: Lex::new(&["dates_day_periods.txt"]),
         zones: Lex::new(&["dates_time_zones.txt"]),
         labels: Lex::new(&["dates_labels.txt"]),
-        uaq: load_uaq(),
     })
 }
 
-const UAQ_FIRST: i32 = 1300;
-
-fn load_uaq() -> Vec<(i64, u16)> {
-    let contents = lexicon::FILES
-        .iter()
-        .find(|(n, _)| *n == "dates_hijri_ummalqura.txt")
-        .map_or("", |(_, c)| *c);
-    let rows: Vec<(&str, &str)> = lexicon::entries(contents)
-        .filter_map(|l| l.split_once('\t'))
-        .collect();
-    let Some(mut day) = rows
-        .iter()
-        .find(|r| r.0 == "start")
-        .and_then(|r| Date::parse_iso(r.1))
-        .map(Date::to_days)
-    else {
-        return Vec::new();
-    };
-    let mut out = Vec::new();
-    for (k, (y, bits)) in rows.iter().filter(|r| r.0 != "start").enumerate() {
-        if y.parse::<i32>().ok() != Some(UAQ_FIRST + k as i32) || bits.len() != 12 {
-            break;
-        }
-        let mut b = 0u16;
-        for (m, c) in bits.bytes().enumerate() {
-            if c == b'1' {
-                b |= 1 << m;
-            }
-        }
-        out.push((day, b));
-        day += (0..12).map(|m| 29 + i64::from((b >> m) & 1)).sum::<i64>();
-    }
-    out
-}
-
-/// Days since 1970-01-01 of a Hijri date: Umm al-Qura inside the table, the tabular (arithmetic,
-/// type II leap years, Friday epoch) calendar outside it.
-fn hijri_days(lx: &Lexicons, y: i32, m: u8, d: u8) -> Option<i64> {
-    if !(1..=12).contains(&m) || d == 0 || d > 30 {
+/// Days since 1970-01-01 of a Hijri date in the Umm al-Qura calendar (icu_calendar: KACST data for
+/// 1300–1600 AH, the tabular calendar outside it); `None` when the date does not exist (day 30 of a
+/// 29-day month) or the year is outside 1–1700 AH.
+fn hijri_days(y: i32, m: u8, d: u8) -> Option<i64> {
+    use icu_calendar::cal::Hijri;
+    if !(1..=1700).contains(&y) || !(1..=12).contains(&m) || !(1..=30).contains(&d) {
         return None;
     }
-    if let Some(&(start, bits)) = usize::try_from(y - UAQ_FIRST)
-        .ok()
-        .and_then(|k| lx.uaq.get(k))
-    {
-        let len = |mm: u8| 29 + i64::from((bits >> (mm - 1)) & 1);
-        if i64::from(d) > len(m) {
-            return None;
-        }
-        return Some(start + (1..m).map(len).sum::<i64>() + i64::from(d) - 1);
-    }
-    if !(1..=1700).contains(&y) {
-        return None;
-    }
-    let (y, m, d) = (i64::from(y), i64::from(m), i64::from(d));
-    let leap = (14 + 11 * y).rem_euclid(30) < 11;
-    let len = if m % 2 == 1 || (m == 12 && leap) {
-        30
-    } else {
-        29
-    };
-    if d > len {
-        return None;
-    }
-    // Reingold & Dershowitz, fixed-from-islamic; RD 227015 = 1 Muharram 1 AH; RD 719163 = 1970-01-01.
-    let rd = 227015 - 1 + (y - 1) * 354 + (3 + 11 * y).div_euclid(30) + 29 * (m - 1) + m / 2 + d;
-    Some(rd - 719163)
+    let h =
+        icu_calendar::Date::try_new_hijri_with_calendar(y, m, d, Hijri::new_umm_al_qura()).ok()?;
+    let g = h.to_calendar(icu_calendar::Iso);
+    Date::new(g.era_year().year, g.month().ordinal, g.day_of_month().0).map(Date::to_days)
 }
 
 // ------------------------------------------------------------------------------------------
@@ -1313,7 +1255,7 @@ impl<'a> Scanner<'a> {
             return None;
         }
         let valid = if hijri {
-            hijri_days(self.lx, y, m, d).is_some()
+            hijri_days(y, m, d).is_some()
         } else {
             Date::new(y, m, d).is_some()
         };
@@ -1623,7 +1565,7 @@ impl<'a> Scanner<'a> {
         let v = match (c.y, c.m, c.d, c.hijri) {
             (Some(y), Some(m), Some(d), false) => Date::new(y, m, d).map(Date::iso),
             (Some(y), Some(m), Some(d), true) => {
-                hijri_days(self.lx, y, m, d).map(|n| Date::from_days(n).iso())
+                hijri_days(y, m, d).map(|n| Date::from_days(n).iso())
             }
             (Some(y), Some(m), None, false) => Some(format!("{y:04}-{m:02}")),
             (None, Some(m), Some(d), false) if d <= days_in_month(2000, m) => {
@@ -1862,32 +1804,30 @@ mod tests {
     }
 
     #[test]
-    fn umm_al_qura_table_is_consistent() {
-        let lx = lexicons();
-        assert_eq!(lx.uaq.len(), 201);
-        for w in lx.uaq.windows(2) {
-            let len: i64 = (0..12).map(|m| 29 + i64::from((w[0].1 >> m) & 1)).sum();
-            assert_eq!(w[0].0 + len, w[1].0);
-            assert!(len == 354 || len == 355, "{len}");
+    fn umm_al_qura_check_dates() {
+        let contents = lexicon::FILES
+            .iter()
+            .find(|(n, _)| *n == "dates_hijri_ummalqura.txt")
+            .map_or("", |(_, c)| *c);
+        let mut n = 0;
+        for line in lexicon::entries(contents) {
+            let (h, g) = line.split_once('\t').unwrap();
+            let p: Vec<i32> = h.split('-').map(|x| x.parse().unwrap()).collect();
+            let got = hijri_to_gregorian(p[0], p[1] as u8, p[2] as u8).map(Date::iso);
+            assert_eq!(got.as_deref(), Some(g), "{h}");
+            n += 1;
         }
+        assert!(n >= 100, "{n} check dates");
         // Known days (KACST / ummulqura.org.sa).
         assert_eq!(hijri_to_gregorian(1446, 6, 1).unwrap().iso(), "2024-12-02");
         assert_eq!(hijri_to_gregorian(1446, 8, 27).unwrap().iso(), "2025-02-26");
-        assert_eq!(hijri_to_gregorian(1446, 9, 1).unwrap().iso(), "2025-03-01");
-        assert_eq!(hijri_to_gregorian(1300, 1, 1).unwrap().iso(), "1882-11-12");
-        assert_eq!(hijri_to_gregorian(1447, 1, 1).unwrap().iso(), "2025-06-26");
-        assert_eq!(hijri_to_gregorian(1500, 1, 1).unwrap().iso(), "2076-11-28");
-        assert_eq!(
-            hijri_to_gregorian(1500, 12, 30).unwrap().iso(),
-            "2077-11-16"
-        );
         assert!(hijri_to_gregorian(1446, 5, 30).is_none());
-        // Outside the table: the tabular calendar, close to the table at its edges.
-        let t = hijri_days(lx, 1299, 12, 29).unwrap();
-        assert!((lx.uaq[0].0 - t).abs() <= 3, "{}", lx.uaq[0].0 - t);
-        assert!(hijri_to_gregorian(1501, 1, 1).is_some());
+        // Outside the KACST range: the tabular calendar; outside 1–1700: nothing.
+        assert!(hijri_to_gregorian(1250, 1, 1).is_some());
+        assert!(hijri_to_gregorian(1650, 1, 1).is_some());
         assert!(hijri_to_gregorian(0, 1, 1).is_none());
         assert!(hijri_to_gregorian(1800, 1, 1).is_none());
+        assert!(hijri_to_gregorian(1445, 13, 1).is_none());
     }
 
     #[test]
