@@ -19,8 +19,56 @@
 use crate::lexicon;
 use crate::model::{Entity, EntityKind, Text};
 use crate::normalize::Folded;
-use std::collections::HashMap;
+use std::collections::HashMap as StdHashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+/// FxHash-style hasher: a few multiply-rotate steps per 8 bytes, much faster than SipHash on the
+/// short word keys looked up here (no untrusted-key DoS concern: keys are words of one article,
+/// and every loop is bounded anyway).
+#[derive(Default, Clone, Copy)]
+struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut h = self.0;
+        let mut c = bytes.chunks_exact(8);
+        for w in &mut c {
+            h = (h.rotate_left(5) ^ u64::from_le_bytes(w.try_into().unwrap_or([0; 8]))).wrapping_mul(K);
+        }
+        let r = c.remainder();
+        if !r.is_empty() {
+            let mut b = [0u8; 8];
+            b[..r.len()].copy_from_slice(r);
+            h = (h.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(K);
+        }
+        self.0 = h;
+    }
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        // final avalanche, so that the low bits (the bucket index) depend on every byte
+        let mut h = self.0;
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^ (h >> 33)
+    }
+}
+
+type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+fn new_map<K, V>(cap: usize) -> HashMap<K, V> {
+    HashMap::with_capacity_and_hasher(cap, Default::default())
+}
 
 // ---------------------------------------------------------------------------------------------
 // Lexicon
@@ -99,7 +147,7 @@ struct Lex {
 fn lex() -> &'static Lex {
     static LEX: OnceLock<Lex> = OnceLock::new();
     LEX.get_or_init(|| {
-        let mut map: HashMap<&'static str, u32> = HashMap::with_capacity(24_000);
+        let mut map: HashMap<&'static str, u32> = new_map(24_000);
         let mut max_words = 1;
         for (name, flag) in LEX_FILES {
             let Some((_, contents)) = lexicon::FILES.iter().find(|(n, _)| n == name) else { continue };
@@ -110,7 +158,7 @@ fn lex() -> &'static Lex {
                 }
             }
         }
-        let mut nameness = HashMap::with_capacity(12_000);
+        let mut nameness = new_map(12_000);
         let mut bias = 0;
         if let Some((_, contents)) = lexicon::FILES.iter().find(|(n, _)| *n == "ent_nameness.txt") {
             for e in lexicon::entries(contents) {
@@ -130,20 +178,40 @@ fn lex() -> &'static Lex {
 impl Lex {
     /// Nameness score of a folded word (> 0: looks like part of a person's name).
     fn nameness(&self, w: &str) -> i32 {
-        let mut s = String::with_capacity(w.len() + 2);
-        s.push('^');
-        s.push_str(w);
-        s.push('$');
-        let idx: Vec<usize> = s.char_indices().map(|(i, _)| i).chain(std::iter::once(s.len())).collect();
-        let chars = idx.len() - 1;
+        // "^" + w + "$" in a stack buffer (long words are cut: they are scored on their start)
+        let mut buf = [0u8; 96];
+        let mut idx = [0usize; 48];
+        let mut len = 0;
+        let mut chars = 0;
+        buf[0] = b'^';
+        idx[0] = 0;
+        len += 1;
+        chars += 1;
+        for c in w.chars() {
+            let n = c.len_utf8();
+            if len + n + 1 > buf.len() || chars + 3 > idx.len() {
+                break;
+            }
+            idx[chars] = len;
+            c.encode_utf8(&mut buf[len..len + n]);
+            len += n;
+            chars += 1;
+        }
+        idx[chars] = len;
+        buf[len] = b'$';
+        len += 1;
+        chars += 1;
+        idx[chars] = len;
+        let Ok(s) = std::str::from_utf8(&buf[..len]) else { return self.bias };
         let mut total = self.bias;
         for n in 2..=4 {
             for a in 0..(chars + 1).saturating_sub(n) {
                 total += self.nameness.get(&s[idx[a]..idx[a + n]]).copied().unwrap_or(0);
             }
         }
-        let len = format!("#{}", w.chars().count().min(9));
-        total + self.nameness.get(len.as_str()).copied().unwrap_or(0)
+        const LENS: [&str; 10] = ["#0", "#1", "#2", "#3", "#4", "#5", "#6", "#7", "#8", "#9"];
+        let wl = (chars - 2).min(9);
+        total + self.nameness.get(LENS[wl]).copied().unwrap_or(0)
     }
 
     #[inline]
@@ -435,6 +503,10 @@ fn name_continues(d: &Doc, i: usize, prev_given: bool) -> bool {
     if prev_given && ORDINALS.contains(&w) {
         return true;
     }
+    // علي ذلك، علي الرغم: the preposition على written with ي
+    if w == "علي" && d.joined(i) && d.is_arabic(i + 1) && d.flags(i + 1) & COMMON != 0 && d.flags(i + 1) & (GIVEN | PART | SURNAME | PEOPLE) == 0 {
+        return false;
+    }
     // بوش وبلير: a second name joined by و starts a new name
     if w.starts_with('و') && f & (GIVEN | PART | PEOPLE) == 0 && d.vars[i][1..].iter().any(|v| v.flag & (GIVEN | PART | SURNAME | PEOPLE) != 0) {
         return false;
@@ -451,7 +523,7 @@ fn name_continues(d: &Doc, i: usize, prev_given: bool) -> bool {
     }
     if is_definite(w) {
         // family names: البوسعيدي، الظواهري
-        return f & (PLACE | CITY | ORG) == 0 && w.chars().count() >= 5 && (f & SURNAME != 0 || d.nameness[i] > 0 || (w.ends_with('ي') && d.nameness[i] > -150));
+        return f & (PLACE | CITY | ORG) == 0 && w.chars().count() >= 5 && (f & SURNAME != 0 || d.nameness[i] > if prev_given { -100 } else { 0 } || (w.ends_with('ي') && d.nameness[i] > -150));
     }
     // a clitic on a common word ends the name (بوقف، لإقناع)
     if d.vars[i][1..].iter().any(|v| lex().get(&v.stem) & (COMMON | TITLE | NISBA) != 0 || is_definite(&v.stem)) {
@@ -504,6 +576,51 @@ fn name_starts(d: &Doc, i: usize, strong: bool) -> bool {
     name_continues(d, i, false)
 }
 
+/// After a speech verb: a definite family name standing alone (وقال السنيورة، وأشار السقاف).
+fn speech_family_name(d: &Doc, i: usize) -> bool {
+    if !d.is_arabic(i) {
+        return false;
+    }
+    let w = d.word(i);
+    let f = d.flags(i);
+    is_definite(w)
+        && w.chars().count() >= 5
+        && f & (COMMON | PLACE | CITY | ORG | NISBA | TITLE | HONOR | SPEECH | ORG_HEAD | DESC_HEAD | PLACE_HEAD) == 0
+        && !is_phrase_stop(w)
+        && (f & (SURNAME | PART) != 0 || d.nameness[i] > 0)
+        // البيان، الديوان: the article on a common word or a head; plurals (الباحثين، المحققون)
+        && lex().get(&w["ال".len()..]) & (COMMON | TITLE | ORG_HEAD | DESC_HEAD | PLACE_HEAD | NISBA | SPEECH) == 0
+        && (f & (SURNAME | PART) != 0 || !(w.ends_with("ين") || w.ends_with("ون") || w.ends_with("ات")))
+        // not the subject of a longer definite phrase (وقال المصدر العسكري)
+        && !(d.joined(i) && i + 1 < d.toks.len() && d.is_arabic(i + 1) && is_definite(d.word(i + 1)) && d.flags(i + 1) & (NISBA | COMMON) != 0)
+}
+
+/// A list item after a person (`، Y` or `وY`): the end of its name run and the clitic prefix, when
+/// the words look like a person's name.
+fn list_item(d: &Doc, i: usize, prefix: usize) -> Option<(usize, usize)> {
+    if !d.is_arabic(i) {
+        return None;
+    }
+    let v = d.vars[i].iter().find(|v| v.prefix == prefix && !v.rebuilt)?;
+    let bad = COMMON | TITLE | NISBA | PLACE | CITY | ORG | SPEECH | HONOR | ORG_HEAD | PLACE_HEAD | DESC_HEAD;
+    if v.flag & bad != 0 || is_phrase_stop(&v.stem) || is_definite(&v.stem) || v.stem.chars().count() < 2 {
+        return None;
+    }
+    let named = v.flag & (GIVEN | PEOPLE | PART | SURNAME | GIVEN_AMB) != 0;
+    if !named && (if prefix == 0 { d.nameness[i] } else { lex().nameness(&v.stem) }) <= 0 {
+        return None;
+    }
+    let e = name_run(d, i);
+    if e <= i || CONNECTORS.contains(&v.stem.as_str()) && e < i + 2 {
+        return None;
+    }
+    if e >= i + 2 || (named && v.flag & GIVEN_AMB == 0 && (e >= d.toks.len() || !d.joined(e - 1))) {
+        Some((e, prefix))
+    } else {
+        None
+    }
+}
+
 /// The name run starting at `i`: end token (exclusive).
 fn name_run(d: &Doc, i: usize) -> usize {
     let mut j = i;
@@ -518,6 +635,11 @@ fn name_run(d: &Doc, i: usize) -> usize {
             if d.joined(j) && j + 1 < d.toks.len() && d.is_arabic(j + 1) {
                 let n = d.word(j + 1);
                 let nf = d.flags(j + 1);
+                if CONNECTORS.contains(&n) && n != "ال" && d.joined(j + 1) && j + 2 < d.toks.len() && d.is_arabic(j + 2) && d.flags(j + 2) & (TITLE | HONOR | NISBA | SPEECH) == 0 && !is_phrase_stop(d.word(j + 2)) {
+                    j += 3;
+                    prev_given = false;
+                    continue;
+                }
                 if nf & (TITLE | HONOR | NISBA | SPEECH) == 0 && !is_phrase_stop(n) && (nf & COMMON == 0 || is_definite(n) || nf & (GIVEN | GIVEN_AMB | PART) != 0) {
                     j += 2;
                     prev_given = false;
@@ -649,7 +771,7 @@ fn candidates(d: &Doc) -> Vec<Cand> {
             }
         }
         // speech verbs: قال X
-        if f & SPEECH != 0 && d.joined(i) && (name_starts(d, i + 1, false) || (i + 1 < n && d.nameness[i + 1] > 0 && name_starts(d, i + 1, true))) {
+        if f & SPEECH != 0 && d.joined(i) && (name_starts(d, i + 1, false) || (i + 1 < n && d.nameness[i + 1] > 0 && name_starts(d, i + 1, true)) || speech_family_name(d, i + 1)) {
             let e = name_run(d, i + 1);
             out.push(Cand { a: i + 1, b: e, prefix: 0, kind: Kind::Person, score: 64, src: "speech" });
         }
@@ -695,8 +817,21 @@ fn candidates(d: &Doc) -> Vec<Cand> {
         if let Some(v) = d.reading(i, ORG_HEAD | DESC_HEAD) {
             let head_definite = is_definite(&v.stem);
             let desc = v.flag & DESC_HEAD != 0;
-            let media = matches!(v.stem.as_str(), "صحيفه" | "جريده" | "مجله" | "قناه" | "اذاعه" | "تلفزيون" | "موقع" | "نادي" | "فريق");
-            if desc && !head_definite && d.joined(i) && i + 1 < n {
+            let media = matches!(v.stem.as_str(), "صحيفه" | "جريده" | "مجله" | "قناه" | "اذاعه" | "تلفزيون" | "نادي" | "فريق");
+            let mut desc_found = false;
+            // a quoted name: شركة « أمريكان إكسبريس »، مؤسسة " سكور بلس "
+            if !head_definite && d.punct(i + 1).is_some_and(|p| matches!(p, "«" | "\"" | "“" | "'")) {
+                let k = i + 2;
+                let mut j = k;
+                while j < n && j < k + 5 && d.is_word(j) && d.toks[j].para == d.toks[i].para {
+                    j += 1;
+                }
+                if j > k && d.punct(j).is_some_and(|p| matches!(p, "»" | "\"" | "”" | "'")) {
+                    out.push(Cand { a: k, b: j, prefix: 0, kind: Kind::Org, score: 74, src: "org-quoted" });
+                    desc_found = true;
+                }
+            }
+            if !desc_found && desc && !head_definite && d.joined(i) && i + 1 < n {
                 // the name after a describing head
                 let k = i + 1;
                 let mut j = k;
@@ -727,8 +862,10 @@ fn candidates(d: &Doc) -> Vec<Cand> {
                 }
                 if j > k {
                     out.push(Cand { a: k, b: j, prefix: 0, kind: Kind::Org, score: 73, src: "org-name" });
+                    desc_found = true;
                 }
-            } else if v.flag & ORG_HEAD != 0 {
+            }
+            if !desc_found && v.flag & ORG_HEAD != 0 {
                 let mut j = i + 1;
                 let mut specific = false;
                 let mut content = false;
@@ -876,6 +1013,42 @@ pub(crate) fn extract(input: &str, paragraphs: &[Text]) -> Vec<Entity> {
     }
     chosen.sort_by_key(|c| c.a);
 
+    // 3b. lists of people: after a person, a name-like run joined by a comma or و is a person too
+    // (أحمد البكري وعادل فتحي وفرج شلبي، حسن أبو السعود، جيهان الناصر)
+    let mut q = 0;
+    let before = chosen.len();
+    while q < chosen.len() {
+        let c = &chosen[q];
+        q += 1;
+        if c.kind != Kind::Person || c.b >= n {
+            continue;
+        }
+        let b = c.b;
+        let (start, prefix) = if d.punct(b).is_some_and(|p| p == "،" || p == ",") {
+            (b + 1, 0)
+        } else if d.joined(b - 1) && d.word(b).starts_with('و') {
+            (b, 'و'.len_utf8())
+        } else {
+            continue;
+        };
+        if let Some((e, prefix)) = list_item(d, start, prefix) {
+            if (start..e).all(|k| taken[k] == usize::MAX) && d.toks[start].para == d.toks[b - 1].para {
+                for k in start..e {
+                    taken[k] = chosen.len();
+                }
+                chosen.push(Cand { a: start, b: e, prefix, kind: Kind::Person, score: 0, src: "list" });
+            }
+        }
+    }
+    if chosen.len() > before {
+        chosen.sort_by_key(|c| c.a);
+        for (ci, c) in chosen.iter().enumerate() {
+            for k in c.a..c.b {
+                taken[k] = ci;
+            }
+        }
+    }
+
     // 4. entities from the chosen mentions; the longest form names each
     let mut ents: Vec<Ent> = Vec::new();
     let words_of = |c: &Cand| -> Vec<String> {
@@ -884,8 +1057,8 @@ pub(crate) fn extract(input: &str, paragraphs: &[Text]) -> Vec<Entity> {
     let mut ment: Vec<(usize, usize, usize, usize, &'static str)> = Vec::new(); // (a, b, prefix, entity, rule)
     // every contiguous word sequence of every entity's longest form → the first such entity;
     // full forms → entity. Names have at most a few words, so this stays linear.
-    let mut sub_of: HashMap<(Kind, Vec<String>), usize> = HashMap::new();
-    let mut full: HashMap<(Kind, Vec<String>), usize> = HashMap::new();
+    let mut sub_of: HashMap<(Kind, Vec<String>), usize> = new_map(64);
+    let mut full: HashMap<(Kind, Vec<String>), usize> = new_map(64);
     for c in &chosen {
         let w = words_of(c);
         let idx = if let Some(&e) = sub_of.get(&(c.kind, w.clone())) {
@@ -924,7 +1097,7 @@ pub(crate) fn extract(input: &str, paragraphs: &[Text]) -> Vec<Entity> {
     }
 
     // propagation: word-level parts of people, whole forms of everything, anywhere in the article
-    let mut parts: HashMap<Vec<String>, usize> = HashMap::new();
+    let mut parts: HashMap<Vec<String>, usize> = new_map(64);
     let mut max_len = 1;
     for (ei, e) in ents.iter().enumerate() {
         let w = &e.words;
@@ -1269,7 +1442,7 @@ mod tests {
             let ps = paras(&t);
             for e in extract(&t, &ps) {
                 assert!(!e.mentions.is_empty());
-                assert!(!e.name.is_empty());
+                assert!(!e.name.is_empty(), "{t:?} {:?}", e.mentions);
                 for m in &e.mentions {
                     assert!(m[0] < m[1] && t.is_char_boundary(m[0]) && t.is_char_boundary(m[1]), "{t:?} {m:?}");
                     assert!(ps.iter().any(|p| p.span[0] <= m[0] && m[1] <= p.span[1]), "{t:?} {m:?}");
@@ -1308,6 +1481,31 @@ mod tests {
         let r = crate::entities::eval::score_bio(part, |text, paras| extract(text, paras));
         r.print("ANERcorp");
     }
+    /// Entity extraction time over all of ANERcorp (read at run time; speed only).
+    /// `cargo test --release --lib entities::tests::bench_extract -- --ignored --nocapture`
+    #[test]
+    #[ignore]
+    fn bench_extract() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/anercorp/ANERCorp.txt");
+        let Ok(raw) = std::fs::read_to_string(path) else { return };
+        let words: Vec<&str> = raw.lines().filter_map(|l| l.trim_end().rsplit_once(' ').map(|x| x.0)).collect();
+        let text = words.chunks(60).map(|c| c.join(" ")).collect::<Vec<_>>().join("\n");
+        let docs: Vec<&str> = text.split('\n').collect::<Vec<_>>().chunks(12).map(|_| "").collect();
+        let _ = docs;
+        let lines: Vec<&str> = text.split('\n').collect();
+        let arts: Vec<String> = lines.chunks(12).map(|c| c.join("\n")).collect();
+        let _ = extract("", &[]);
+        let t0 = std::time::Instant::now();
+        let mut n = 0;
+        for _ in 0..3 {
+            for a in &arts {
+                n += extract(a, &paras(a)).len();
+            }
+        }
+        let dt = t0.elapsed().as_secs_f64() / 3.0;
+        println!("extract over ANERcorp ({} KB, {} texts): {:.3} s per pass, {:.1} MB/s ({n})", text.len() / 1024, arts.len(), dt, text.len() as f64 / dt / 1e6);
+    }
+
     /// Wojood sample test file: PERS, ORG, GPE+LOC (per type, nested tags allowed) and OCC
     /// against roles. `cargo test --release --lib entities::tests::wojood_f1 -- --ignored --nocapture`
     #[test]
@@ -1429,7 +1627,7 @@ pub(crate) mod eval {
     /// Joins BIO tokens into texts (sentences end at "."; 4 sentences a paragraph, 3 paragraphs a
     /// text), runs `ex` and scores exact token spans of PERS/LOC/ORG.
     pub(crate) fn score_bio(toks: &[(String, String)], ex: impl Fn(&str, &[Text]) -> Vec<Entity>) -> Report {
-        let mut rep = Report { tp: HashMap::new(), fp: HashMap::new(), fn_: HashMap::new(), errors: Vec::new(), by_src: HashMap::new() };
+        let mut rep = Report { tp: Default::default(), fp: Default::default(), fn_: Default::default(), errors: Vec::new(), by_src: Default::default() };
         for ty in ["PERS", "LOC", "ORG"] {
             rep.tp.insert(ty, 0);
             rep.fp.insert(ty, 0);
@@ -1472,7 +1670,7 @@ pub(crate) mod eval {
             let ents = ex(&text, &paras);
             let srcs: Vec<(usize, usize, &'static str)> = SOURCES.with(|v| v.borrow().clone());
             let mut pred = HashSet::new();
-            let mut pred_src: HashMap<(usize, usize, &'static str), &'static str> = HashMap::new();
+            let mut pred_src: HashMap<(usize, usize, &'static str), &'static str> = Default::default();
             for e in &ents {
                 let ty = match e.kind {
                     EntityKind::Person => "PERS",
