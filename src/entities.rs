@@ -523,20 +523,49 @@ fn name_continues(d: &Doc, i: usize, prev_given: bool) -> bool {
     }
     if is_definite(w) {
         // family names: البوسعيدي، الظواهري
-        return f & (PLACE | CITY | ORG) == 0 && w.chars().count() >= 5 && (f & SURNAME != 0 || d.nameness[i] > if prev_given { -100 } else { 0 } || (w.ends_with('ي') && d.nameness[i] > -150));
+        return f & (PLACE | CITY | ORG) == 0 && w.chars().count() >= 5 && (f & SURNAME != 0 || d.nameness[i] > if prev_given && i > 0 && d.flags(i - 1) & GIVEN != 0 { -100 } else { 0 } || (w.ends_with('ي') && d.nameness[i] > -150));
     }
-    // a clitic on a common word ends the name (بوقف، لإقناع)
-    if d.vars[i][1..].iter().any(|v| lex().get(&v.stem) & (COMMON | TITLE | NISBA) != 0 || is_definite(&v.stem)) {
+    // a clitic on a common word ends the name (بوقف، لإقناع); after a given name an unknown
+    // definite reading with a name-like whole word does not (فرانك فالتر شتاينماير)
+    if d.vars[i][1..].iter().any(|v| lex().get(&v.stem) & (COMMON | TITLE | NISBA) != 0 || (is_definite(&v.stem) && !(prev_given && lex().get(&v.stem) == 0 && d.nameness[i] > 150))) {
+        return false;
+    }
+    if accusative(d, i) {
         return false;
     }
     f & (PLACE | CITY | ORG) == 0 && w.chars().count() >= 2 && d.nameness[i] > if prev_given { -100 } else { 0 }
+}
+
+/// An indefinite accusative noun or adjective (بيانا، برنامجا تليفزيونيا، ساكنا): a word ending in
+/// tanween alif whose base is a known common word, or followed by another such word.
+fn accusative(d: &Doc, i: usize) -> bool {
+    let w = d.word(i);
+    if !w.ends_with('ا') || w.chars().count() < 4 || d.flags(i) & (GIVEN | PART | SURNAME | PEOPLE | GIVEN_AMB) != 0 {
+        return false;
+    }
+    let base = &w[..w.len() - 'ا'.len_utf8()];
+    if lex().get(base) & (COMMON | TITLE | NISBA) != 0 {
+        return true;
+    }
+    d.joined(i) && i + 1 < d.toks.len() && d.is_arabic(i + 1) && {
+        let x = d.word(i + 1);
+        x.ends_with('ا') && !is_definite(x) && d.flags(i + 1) & (GIVEN | PART | SURNAME | PEOPLE) == 0 && x.chars().count() >= 4
+    }
+}
+
+/// A definite family name of the nisba shape (الحمصي، الطبسي) that the lists do not know as a word.
+fn nisba_family(d: &Doc, i: usize) -> bool {
+    d.is_arabic(i) && {
+        let w = d.word(i);
+        is_definite(w) && w.ends_with('ي') && w.chars().count() >= 5 && d.flags(i) & (COMMON | NISBA | PLACE | CITY | ORG | TITLE) == 0 && d.nameness[i] > -150
+    }
 }
 
 /// A word the lists know as part of a name (not a mere look-alike).
 fn known_part(d: &Doc, i: usize) -> bool {
     d.is_arabic(i) && {
         let f = d.flags(i);
-        f & (PART | GIVEN | SURNAME | PEOPLE) != 0 && f & (COMMON | TITLE | NISBA | PLACE | CITY | ORG) == 0
+        f & (PART | GIVEN | GIVEN_AMB | SURNAME | PEOPLE) != 0 && f & (COMMON | TITLE | NISBA | PLACE | CITY | ORG) == 0
     }
 }
 
@@ -557,7 +586,7 @@ fn name_starts(d: &Doc, i: usize, strong: bool) -> bool {
         return d.joined(i) && name_continues(d, i + 1, false);
     }
     if f & GIVEN_AMB != 0 {
-        return d.joined(i) && known_part(d, i + 1);
+        return d.joined(i) && (known_part(d, i + 1) || (strong && name_continues(d, i + 1, true)));
     }
     if f & COMMON != 0 || f & (PLACE | CITY | ORG) != 0 {
         return false;
@@ -748,7 +777,11 @@ fn candidates(d: &Doc) -> Vec<Cand> {
                     k2 += 1;
                 }
             }
-            if k2 < n && k2 > i && d.toks[k2].para == d.toks[i].para && (d.joined(k2 - 1) || d.punct(k2 - 1) == Some(".")) && name_starts(d, k2, true) {
+            // a lone indefinite head (قائد أركان، مسؤول بارز، رئيس مهندسي) is mostly a construct:
+            // only a known name follows it as a person; الفريق + a definite word is a team
+            let lone = k == i + 1 && !is_definite(d.vars[i].iter().find(|v| v.prefix == prefix).map(|v| v.stem.as_str()).unwrap_or(""));
+            let team = matches!(d.word(k - 1), "الفريق" | "والفريق" | "للفريق") && k2 < n && is_definite(d.word(k2));
+            if k2 < n && k2 > i && !team && d.toks[k2].para == d.toks[i].para && (d.joined(k2 - 1) || d.punct(k2 - 1) == Some(".")) && name_starts(d, k2, !lone) && !accusative(d, k2) {
                 let e = name_run(d, k2);
                 if e > k2 {
                     let _ = prefix;
@@ -780,9 +813,10 @@ fn candidates(d: &Doc) -> Vec<Cand> {
             let vf = v.flag;
             let strong = vf & GIVEN != 0 && vf & (PLACE | ORG) == 0;
             let e = name_run(d, i);
-            // a given name alone is too often an ordinary word or someone unnamed: it needs a second word
+            // a given name alone is too often an ordinary word or someone unnamed: it needs a second
+            // word, and an ambiguous one (علي، أكبر، رمضان) a known name part or a connector
             let _ = strong;
-            let ok = e >= i + 2;
+            let ok = e >= i + 2 && (vf & GIVEN != 0 || known_part(d, i + 1) || CONNECTORS.contains(&d.word(i + 1)) || d.flags(i + 1) & (GIVEN | GIVEN_AMB) != 0 || nisba_family(d, i + 1));
             if ok && (i == 0 || d.flags(i - 1) & NISBA == 0) {
                 out.push(Cand { a: i, b: e.max(i + 1), prefix: v.prefix, kind: Kind::Person, score: if e > i + 1 { 56 } else { 50 }, src: if e > i + 1 { "given+" } else { "given1" } });
             }
@@ -1381,6 +1415,16 @@ mod tests {
                 println!("{:?} {} roles={:?} {:?}", e.kind, e.name, e.roles, texts(SEED, &e));
             }
             println!("--");
+        }
+    }
+
+    #[test]
+    #[ignore]
+    fn dump_nameness() {
+        let t = std::env::var("W").unwrap_or_default();
+        for w in t.split_whitespace() {
+            let f = crate::normalize::fold(w);
+            println!("{w} {} flags={:b}", lex().nameness(&f), lex().get(&f));
         }
     }
 
