@@ -101,7 +101,7 @@ test: install-tools
 	if [ -n "$$failed" ]; then echo "make test: FAILED:$$failed" >&2; exit 1; fi
 
 test-native:
-	cargo test --features cli
+	cargo test --features cli --no-fail-fast
 
 # tests/web/fixtures.rs: every seeds/NAME.txt that has a seeds/NAME.json, as (name, include_bytes!, include_str!).
 fixtures:
