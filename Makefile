@@ -52,21 +52,24 @@ $(NODE_STAMP): $(E2E)/package.json $(E2E)/package-lock.json
 	cd $(E2E) && npm ci --no-audit --no-fund
 	@touch $@
 
-# Chromium + its WebDriver for the browser tests, and an Arabic font for faithful screenshots.
+# Chromium + its WebDriver for the browser tests (required), and an Arabic font so screenshots
+# show Arabic in Noto (installed when root; otherwise only a warning: DejaVu also shapes Arabic).
 tools-browser:
 	@missing=""; \
 	[ -x "$(CHROMIUM)" ] || missing="$$missing chromium"; \
 	command -v chromedriver >/dev/null || missing="$$missing chromium-driver"; \
-	fc-list 2>/dev/null | grep -qE 'Noto (Naskh|Sans) Arabic' || missing="$$missing fonts-noto-core"; \
-	if [ -n "$$missing" ]; then \
-	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    echo "installing:$$missing"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
-	  else \
-	    echo "error: the browser tests need:$$missing (Debian/Ubuntu: sudo apt-get install$$missing)." >&2; \
-	    echo "       Set CHROMIUM=/path/to/chromium if it lives elsewhere. The tests are never skipped." >&2; \
-	    exit 1; \
+	font=""; fc-list 2>/dev/null | grep -qE 'Noto (Naskh|Sans) Arabic' || font="fonts-noto-core"; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  if [ -n "$$missing$$font" ]; then \
+	    echo "installing:$$missing $$font"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing $$font; \
 	  fi; \
+	elif [ -n "$$missing" ]; then \
+	  echo "error: the browser tests need:$$missing (Debian/Ubuntu: sudo apt-get install$$missing $$font)." >&2; \
+	  echo "       Set CHROMIUM=/path/to/chromium if it lives elsewhere. The tests are never skipped." >&2; \
+	  exit 1; \
+	elif [ -n "$$font" ]; then \
+	  echo "note: no Noto Arabic font; screenshots will use another font (sudo apt-get install fonts-noto-core)"; \
 	fi
 
 # ---------------------------------------------------------------- build
