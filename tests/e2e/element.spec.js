@@ -150,6 +150,29 @@ describe('<maqal-article> on someone else\'s page', () => {
     await context.close();
   });
 
+  test('reference-date reaches the parser (attribute and property), in the page and in a worker', async () => {
+    const { page, context, problems } = await openHost();
+    const big = Array.from({ length: Math.ceil((220 * 1024) / SEED_FIX.text.length) }, () => SEED_FIX.text).join('\n\n');
+    const values = await page.evaluate(async ([seed, b]) => {
+      const el = document.getElementById('prop');
+      const yesterday = () => el.result.article.dates.find((d) => d.text === 'أمس الثلاثاء')?.value ?? null;
+      el.text = seed;
+      await el.parsed;
+      const none = yesterday();
+      el.setAttribute('reference-date', '2024-06-12');
+      await el.parsed;
+      const attr = yesterday();
+      el.referenceDate = '2024-07-03';
+      el.text = b; // > 200 K characters: parsed in a worker, with the option
+      await el.parsed;
+      return [none, attr, yesterday(), el.getAttribute('reference-date')];
+    }, [SEED_FIX.text, big]);
+    // The contract: no reference and no published date → null; 2024-06-12 is a Wednesday.
+    assert.deepEqual(values, [null, '2024-06-11', '2024-07-02', '2024-07-03']);
+    assert.deepEqual(problems(), []);
+    await context.close();
+  });
+
   test('a src that fails shows a message in the element, the page is unaffected', async () => {
     const { page, context, problems } = await openHost();
     const msg = await page.evaluate(async () => {
