@@ -237,7 +237,10 @@ export class MaqalArticle extends HTMLElement {
       if (resolve) resolve(doc);
     } catch (e) {
       if (stale() || (e && e.name === 'AbortError')) return;
-      const ar = e && e.ar ? e.ar : 'تعذّر تحليل النص: لم يُحمَّل محرّك التحليل (WebAssembly).';
+      const badDate = e && /referenceDate/.test(String(e.message));
+      const ar = e && e.ar ? e.ar
+        : badDate ? `قيمة reference-date ليست تاريخًا صحيحًا بالصيغة YYYY-MM-DD: ${this.referenceDate}`
+          : 'تعذّر تحليل النص: لم يُحمَّل محرّك التحليل (WebAssembly).';
       this.#error(ar, e);
     }
   }

@@ -183,6 +183,15 @@ describe('<maqal-article> on someone else\'s page', () => {
       return err;
     });
     assert.match(msg, /تعذّر تحميل النص/);
+    const bad = await page.evaluate(async () => {
+      const el = document.createElement('maqal-article');
+      const err = new Promise((r) => el.addEventListener('maqal-error', (e) => r(e.detail.message), { once: true }));
+      el.setAttribute('reference-date', '2024-02-30');
+      el.textContent = 'نص قصير';
+      document.body.append(el);
+      return err;
+    });
+    assert.match(bad, /reference-date/);
     // The 404 itself is the expected outcome here.
     assert.deepEqual(problems().filter((p) => !/missing-file\.txt|404/.test(p)), []);
     await context.close();
