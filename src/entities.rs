@@ -861,7 +861,7 @@ fn candidates(d: &Doc) -> Vec<Cand> {
                     j += 1;
                 }
                 if j > k && d.punct(j).is_some_and(|p| matches!(p, "»" | "\"" | "”" | "'")) {
-                    out.push(Cand { a: k, b: j, prefix: 0, kind: Kind::Org, score: 74, src: "org-quoted" });
+                    out.push(Cand { a: k, b: j, prefix: 0, kind: Kind::Org, score: 92, src: "org-quoted" });
                     desc_found = true;
                 }
             }
@@ -903,6 +903,7 @@ fn candidates(d: &Doc) -> Vec<Cand> {
                 let mut j = i + 1;
                 let mut specific = false;
                 let mut content = false;
+                let mut inner = false;
                 while j < n && j < i + 7 && d.joined(j - 1) && d.is_arabic(j) {
                     let w = d.word(j);
                     let fj = d.flags(j);
@@ -917,6 +918,15 @@ fn candidates(d: &Doc) -> Vec<Cand> {
                     if fj & (ORG | PLACE | CITY) != 0 && !is_definite(w) {
                         specific = true;
                         content = true;
+                        inner |= j == i + 1;
+                        j += 1;
+                        continue;
+                    }
+                    // مستشفى الملك فيصل، جامعة السلطان قابوس: a ruler's name
+                    if j > i + 1 && !is_definite(w) && d.flags(j - 1) & TITLE != 0 && is_definite(d.word(j - 1)) && fj & (GIVEN | GIVEN_AMB | PART | PEOPLE | SURNAME) != 0 && fj & COMMON == 0 {
+                        specific = true;
+                        content = true;
+                        inner = true;
                         j += 1;
                         continue;
                     }
@@ -935,7 +945,10 @@ fn candidates(d: &Doc) -> Vec<Cand> {
                     break;
                 }
                 if content && specific {
-                    out.push(Cand { a: i, b: j, prefix: v.prefix, kind: Kind::Org, score: 72, src: "org-head" });
+                    // a longer name around a place or a ruler wins over them (جامعة بيونغ يانغ،
+                    // شركة قطر للغاز، مستشفى الملك فيصل)
+                    let score = if inner && j >= i + 3 { 92 } else { 72 };
+                    out.push(Cand { a: i, b: j, prefix: v.prefix, kind: Kind::Org, score, src: "org-head" });
                 }
             }
         }
