@@ -616,7 +616,7 @@ fn speech_family_name(d: &Doc, i: usize) -> bool {
         && w.chars().count() >= 5
         && f & (COMMON | PLACE | CITY | ORG | NISBA | TITLE | HONOR | SPEECH | ORG_HEAD | DESC_HEAD | PLACE_HEAD) == 0
         && !is_phrase_stop(w)
-        && (f & (SURNAME | PART) != 0 || d.nameness[i] > 0)
+        && (f & (SURNAME | PART) != 0 || (w.ends_with('ي') && d.nameness[i] > 0))
         // البيان، الديوان: the article on a common word or a head; plurals (الباحثين، المحققون)
         && lex().get(&w["ال".len()..]) & (COMMON | TITLE | ORG_HEAD | DESC_HEAD | PLACE_HEAD | NISBA | SPEECH) == 0
         && (f & (SURNAME | PART) != 0 || !(w.ends_with("ين") || w.ends_with("ون") || w.ends_with("ات")))
