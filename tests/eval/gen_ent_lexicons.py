@@ -172,6 +172,7 @@ def main():
                 cities.add(n)
     cities -= places
     cities -= orgs
+    cities -= clean(W.NOT_TOWNS)
 
     # ---- person name parts (arabnamer), minus common words
     parts = set()
