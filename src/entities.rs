@@ -1162,6 +1162,11 @@ pub(crate) fn extract(input: &str, paragraphs: &[Text]) -> Vec<Entity> {
                 if CONNECTORS.contains(&sub[0].as_str()) || CONNECTORS.contains(&sub[sub.len() - 1].as_str()) {
                     continue;
                 }
+                // the word after a connector (لادن of بن لادن، الله of عبد الله) or a
+                // compound's second word is no name on its own
+                if sub.len() == 1 && (a > 0 && CONNECTORS.contains(&w[a - 1].as_str()) || matches!(sub[0].as_str(), "الله" | "الدين" | "الرحمن")) {
+                    continue;
+                }
                 if sub.len() == 1 {
                     let s = &sub[0];
                     let f = lx.get(s);
