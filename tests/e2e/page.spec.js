@@ -136,8 +136,27 @@ describe('the page', () => {
         return { name, same: pretty === expected, diff, compactSame, objectSame: JSON.stringify(m.parse(decoded.text)) === json };
       });
     }, withJson.map((f) => ({ name: f.name, bytes: Array.from(f.bytes), expected: f.expected })));
+    // With the CLI built (make test passes MAQAL_CLI): WASM in the browser == native, first.
+    if (process.env.MAQAL_CLI && existsSync(process.env.MAQAL_CLI)) {
+      const native = await page.evaluate(async (list) => {
+        const m = await import('/pkg/maqal.js');
+        await m.default();
+        return list.map(({ name, bytes, cli }) => {
+          const decoded = m.decode(new Uint8Array(bytes));
+          const doc = JSON.parse(m.parseJson(decoded.text));
+          if (decoded.warning) doc.warnings.unshift(decoded.warning);
+          return { name, same: `${JSON.stringify(doc, null, 2)}\n` === cli };
+        });
+      }, withJson.map((f) => ({
+        name: f.name,
+        bytes: Array.from(f.bytes),
+        cli: execFileSync(process.env.MAQAL_CLI, ['parse', join(SEEDS, `${f.name}.txt`), '--pretty'], { encoding: 'utf8' }),
+      })));
+      for (const r of native) assert.ok(r.same, `${r.name}: WASM in the browser differs from the native CLI`);
+      t.diagnostic(`${native.length} fixtures: WASM in the browser == native CLI`);
+    }
     for (const r of results) {
-      assert.ok(r.same, `${r.name}: pretty JSON from WASM differs from seeds/${r.name}.json at ${r.diff}`);
+      assert.ok(r.same, `${r.name}: pretty JSON from WASM (== native) differs from seeds/${r.name}.json at ${r.diff}`);
       assert.ok(r.compactSame, `${r.name}: parseJson differs from the compact expected JSON`);
       assert.ok(r.objectSame, `${r.name}: parse() object differs from parseJson()`);
     }
