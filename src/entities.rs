@@ -126,6 +126,9 @@ const ROLE_WORDS: &[&str] = &[
     "شؤون", "شئون", "رئيس", "ماليه", "عدل", "اقتصاد", "خزانه", "صحه", "تعليم", "اعلام",
 ];
 
+/// Nameness both words need for an unknown two-word name.
+const FOREIGN_MIN: i32 = 250;
+
 /// Particles inside foreign names (جان مارك دو لا سابليير، فان نيستلروي).
 const FOREIGN_LINKS: &[&str] = &["دو", "دي", "دا", "دوس", "ديل", "دير", "فان", "فون", "لا", "لو", "ده"];
 
@@ -845,6 +848,28 @@ fn candidates(d: &Doc) -> Vec<Cand> {
                 out.push(Cand { a: i, b: e, prefix: 0, kind: Kind::Person, score: 40, src: "parts" });
             }
         }
+        // two foreign-looking words the lists do not know (أنغلوس باسيناس، إيلي فايسل)
+        if f & (COMMON | PLACE | CITY | ORG | NISBA | TITLE | SPEECH | HONOR | ORG_HEAD | PLACE_HEAD | DESC_HEAD) == 0
+            && d.is_arabic(i)
+            && !is_definite(d.word(i))
+            && d.vars[i][1..].iter().all(|v| v.flag == 0 && !is_definite(&v.stem))
+            && d.nameness[i] > FOREIGN_MIN
+            && (i == 0 || !d.joined(i - 1) || d.flags(i - 1) & (ORG_HEAD | DESC_HEAD | PLACE_HEAD) == 0)
+            && !(i > 0 && d.punct(i - 1).is_some_and(|p| matches!(p, "«" | "»" | "\"" | "“" | "”")))
+            && !d.word(i + 1).starts_with('و')
+            && d.joined(i)
+            && d.is_arabic(i + 1)
+            && !is_definite(d.word(i + 1))
+            && d.flags(i + 1) & (COMMON | PLACE | CITY | ORG | NISBA | TITLE | SPEECH | HONOR | ORG_HEAD | PLACE_HEAD | DESC_HEAD) == 0
+            && d.nameness[i + 1] > FOREIGN_MIN
+            && !accusative(d, i)
+            && !accusative(d, i + 1)
+        {
+            let e = name_run(d, i);
+            if e >= i + 2 {
+                out.push(Cand { a: i, b: e, prefix: 0, kind: Kind::Person, score: 35, src: "foreign2" });
+            }
+        }
         // organisation heads. Describing heads (شركة، صحيفة، حركة، وكالة …) + a name: the entity
         // is the name (شركة مايكروسوفت → مايكروسوفت); institutional heads (وزارة، مجلس، منظمة …)
         // + a specific phrase: the whole (وزارة الخارجية الأمريكية، مجلس الأمن الدولي).
@@ -1204,9 +1229,17 @@ pub(crate) fn extract(input: &str, paragraphs: &[Text]) -> Vec<Entity> {
                 break 'outer;
             }
         }
-        if let Some((b, prefix, ei)) = hit {
-            // a part that is only a given name needs the entity's surname nearby… keep it simple:
-            // single given names of multi-word people count as mentions only after the full form
+        if let Some((mut b, prefix, ei)) = hit {
+            // a given name of a known person followed by other name words is someone else with
+            // the same given name (محمد of محمد زيدان before الشربيني): the whole run is the mention
+            if b == i + 1 && ents[ei].kind == Kind::Person && d.vars[i].iter().any(|v| v.prefix == prefix && v.flag & (GIVEN | GIVEN_AMB) != 0) && b < n && d.joined(i) && taken[b] == usize::MAX && name_continues(d, b, true) {
+                let e = name_run(d, i);
+                let mut e2 = b;
+                while e2 < e && taken[e2] == usize::MAX {
+                    e2 += 1;
+                }
+                b = e2;
+            }
             for k in i..b {
                 taken[k] = usize::MAX - 1;
             }
