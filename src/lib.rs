@@ -24,12 +24,15 @@
 //! converts every byte span to UTF-16 units, the contract's unit.
 
 mod decode;
+mod hash;
 mod lang;
 mod lexicon;
 mod lines;
 mod model;
 mod normalize;
-mod structure;
+// Public only for the stage benchmarks (`structure::bench`); not API.
+#[doc(hidden)]
+pub mod structure;
 mod tags;
 mod utf16;
 

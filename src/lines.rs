@@ -35,7 +35,7 @@ pub(crate) fn split(text: &str) -> Vec<Unit> {
         // Also break on the Unicode line and paragraph separators, which are whitespace too.
         let (line_end, next) = {
             let line = &text[pos..nl];
-            match line.find(['\u{2028}', '\u{2029}', '\u{0085}', '\u{000B}', '\u{000C}']) {
+            match find_separator(line) {
                 Some(i) => {
                     let c = line[i..].chars().next().unwrap();
                     (pos + i, pos + i + c.len_utf8())
@@ -73,6 +73,42 @@ pub(crate) fn split(text: &str) -> Vec<Unit> {
     units
 }
 
+/// Byte offset of the first U+2028, U+2029, U+0085, VT or FF in `line` (the other line breaks).
+fn find_separator(line: &str) -> Option<usize> {
+    let b = line.as_bytes();
+    // VT and FF are single bytes; U+0085 is C2 85; U+2028/U+2029 are E2 80 A8/A9.
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            0x0B | 0x0C => return Some(i),
+            0xC2 if b.get(i + 1) == Some(&0x85) => return Some(i),
+            0xE2 if b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0xA8 | 0xA9)) => return Some(i),
+            _ => i += 1,
+        }
+    }
+    None
+}
+
+/// Whitespace character starting at byte `i` of `s` (a char boundary): its length, else 0.
+#[inline]
+fn space_at(s: &str, i: usize) -> usize {
+    let b = s.as_bytes()[i];
+    if b < 0x80 {
+        return matches!(b, 0x09..=0x0D | 0x20) as usize;
+    }
+    // Non-ASCII whitespace starts with C2 (U+0085, U+00A0), E1 (U+1680), E2 (U+2000–U+205F) or
+    // E3 (U+3000).
+    if !matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3) {
+        return 0;
+    }
+    let c = s[i..].chars().next().unwrap();
+    if c.is_whitespace() {
+        c.len_utf8()
+    } else {
+        0
+    }
+}
+
 fn is_bullet(c: char) -> bool {
     matches!(c, '•' | '●' | '▪' | '■' | '◄' | '►' | '▸' | '◆' | '✓' | '🔹' | '🔸')
 }
@@ -83,12 +119,15 @@ fn split_line(text: &str, s: usize, e: usize, out: &mut Vec<Unit>) {
     let unit = |a: usize, b: usize| Unit { start: a, end: b, blank_before: false, piece: false };
     // A list on one line: two or more bullets, each after whitespace (or at the start).
     let mut cuts: Vec<usize> = Vec::new();
-    let mut prev_ws = true;
-    for (i, c) in line.char_indices() {
-        if is_bullet(c) && prev_ws && i > 0 {
-            cuts.push(i);
+    // Every bullet is a 3-byte (E2 …) or 4-byte (F0 …) character.
+    if line.bytes().any(|b| b == 0xE2 || b == 0xF0) {
+        let mut prev_ws = true;
+        for (i, c) in line.char_indices() {
+            if is_bullet(c) && prev_ws && i > 0 {
+                cuts.push(i);
+            }
+            prev_ws = c.is_whitespace();
         }
-        prev_ws = c.is_whitespace();
     }
     let starts_with_bullet = line.starts_with(is_bullet);
     // Items are titles, not sentences of a paragraph that uses bullets for emphasis: what comes
@@ -112,19 +151,28 @@ fn split_line(text: &str, s: usize, e: usize, out: &mut Vec<Unit>) {
     let mut seg_start = 0;
     let mut run_start = None;
     let mut run_len = 0;
-    for (i, c) in line.char_indices() {
-        if c.is_whitespace() {
+    let mut i = 0;
+    let lb = line.as_bytes();
+    while i < lb.len() {
+        let w = space_at(line, i);
+        if w > 0 {
             if run_start.is_none() {
                 run_start = Some(i);
                 run_len = 0;
             }
             run_len += 1;
+            i += w;
         } else {
             if let Some(r) = run_start.take() {
                 if run_len >= 3 {
                     segs.push((seg_start, r));
                     seg_start = i;
                 }
+            }
+            // Next char boundary.
+            i += 1;
+            while i < lb.len() && lb[i] & 0xC0 == 0x80 {
+                i += 1;
             }
         }
     }

@@ -12,6 +12,23 @@
 /// The matching form of `c`, or `None` when `c` is dropped for matching.
 #[inline]
 pub fn fold_char(c: char) -> Option<char> {
+    // Fast paths: ASCII, and the Arabic letters that fold to themselves (most of the text).
+    let u = c as u32;
+    if u < 0x80 {
+        return Some(match c {
+            'A'..='Z' => c.to_ascii_lowercase(),
+            '\t' | '\n' | '\u{0B}' | '\u{0C}' | '\r' => ' ',
+            _ => c,
+        });
+    }
+    if matches!(u, 0x0621 | 0x0624 | 0x0626..=0x0628 | 0x062A..=0x063A | 0x0641..=0x0648) {
+        return Some(c);
+    }
+    fold_char_slow(c)
+}
+
+#[inline(never)]
+fn fold_char_slow(c: char) -> Option<char> {
     Some(match c {
         'أ' | 'إ' | 'آ' | 'ٱ' | 'ٲ' | 'ٳ' => 'ا',
         'ى' | 'ی' | 'ي' | 'ې' => 'ي',
@@ -33,10 +50,24 @@ pub fn fold_char(c: char) -> Option<char> {
 /// Folds a whole string (see the module docs).
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    fold_into(s, &mut out);
+    out
+}
+
+/// [`fold`] into `out` (cleared first), reusing its buffer.
+pub(crate) fn fold_into(s: &str, out: &mut String) {
+    out.clear();
+    // `space` = the last pushed character is a space, or nothing was pushed yet.
+    let mut space = true;
     for c in s.chars() {
         if let Some(f) = fold_char(c) {
-            if f == ' ' && (out.is_empty() || out.ends_with(' ')) {
-                continue;
+            if f == ' ' {
+                if space {
+                    continue;
+                }
+                space = true;
+            } else {
+                space = false;
             }
             out.push(f);
         }
@@ -44,7 +75,45 @@ pub fn fold(s: &str) -> String {
     if out.ends_with(' ') {
         out.pop();
     }
-    out
+}
+
+/// [`char::is_alphabetic`], fast for ASCII and the Arabic letters.
+#[inline]
+pub(crate) fn is_alpha(c: char) -> bool {
+    let u = c as u32;
+    if u < 0x80 {
+        c.is_ascii_alphabetic()
+    } else if (0x0620..=0x064A).contains(&u) {
+        true
+    } else {
+        c.is_alphabetic()
+    }
+}
+
+/// [`char::is_alphanumeric`], fast for ASCII and the Arabic letters.
+#[inline]
+pub(crate) fn is_alnum(c: char) -> bool {
+    let u = c as u32;
+    if u < 0x80 {
+        c.is_ascii_alphanumeric()
+    } else if (0x0620..=0x064A).contains(&u) || (0x0660..=0x0669).contains(&u) {
+        true
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
+/// [`char::is_whitespace`], fast for ASCII and the Arabic letters.
+#[inline]
+pub(crate) fn is_space(c: char) -> bool {
+    let u = c as u32;
+    if u < 0x80 {
+        matches!(u, 0x09..=0x0D | 0x20)
+    } else if u < 0x0600 && u > 0xA0 || (0x0600..0x1680).contains(&u) {
+        false
+    } else {
+        c.is_whitespace()
+    }
 }
 
 /// A folded string with a map back to the original's byte offsets.
@@ -65,12 +134,16 @@ impl Folded {
         let mut text = String::with_capacity(s.len());
         let mut map = Vec::with_capacity(s.len() + 1);
         let mut last_end = 0usize;
+        let mut space = true;
         for (i, c) in s.char_indices() {
             let Some(f) = fold_char(c) else { continue };
-            if f == ' ' && (text.is_empty() || text.ends_with(' ')) {
-                continue;
-            }
-            if f != ' ' {
+            if f == ' ' {
+                if space {
+                    continue;
+                }
+                space = true;
+            } else {
+                space = false;
                 last_end = i + c.len_utf8();
             }
             let n = f.len_utf8();
@@ -123,6 +196,36 @@ mod tests {
         assert_eq!(fold("مدرســـة ٢٠٢٤"), "مدرسه 2024");
         assert_eq!(fold("  a\u{00A0}\u{00A0}B "), "a b");
         assert_eq!(fold("کتب علی"), "كتب علي");
+    }
+
+    /// The folding rules as first written, one match for every character.
+    fn fold_char_reference(c: char) -> Option<char> {
+        Some(match c {
+            'أ' | 'إ' | 'آ' | 'ٱ' | 'ٲ' | 'ٳ' => 'ا',
+            'ى' | 'ی' | 'ي' | 'ې' => 'ي',
+            'ة' => 'ه',
+            'ک' => 'ك',
+            '\u{0640}' => return None,
+            '\u{064B}'..='\u{065F}' | '\u{0670}' => return None,
+            '\u{0610}'..='\u{061A}' | '\u{06D6}'..='\u{06ED}' => return None,
+            '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}'
+            | '\u{061C}' | '\u{00AD}' => return None,
+            '٠'..='٩' => char::from(b'0' + (c as u32 - '٠' as u32) as u8),
+            '۰'..='۹' => char::from(b'0' + (c as u32 - '۰' as u32) as u8),
+            'A'..='Z' => c.to_ascii_lowercase(),
+            c if c.is_whitespace() => ' ',
+            c => c,
+        })
+    }
+
+    #[test]
+    fn fast_paths_agree_with_std_for_every_char() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            assert_eq!(fold_char(c), fold_char_reference(c), "fold_char {c:?}");
+            assert_eq!(is_alpha(c), c.is_alphabetic(), "is_alpha {c:?}");
+            assert_eq!(is_alnum(c), c.is_alphanumeric(), "is_alnum {c:?}");
+            assert_eq!(is_space(c), c.is_whitespace(), "is_space {c:?}");
+        }
     }
 
     #[test]

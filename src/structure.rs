@@ -13,10 +13,11 @@
 //! 4. Parts: source, tags, related titles, authors, published date, stats; then the
 //!    understanding modules read each article's paragraphs.
 
+use crate::hash::{FastMap, FastSet};
 use crate::lexicon::{self, Lexicon, Marker};
 use crate::lines::{self, Unit};
 use crate::model::*;
-use crate::normalize::{fold, Folded};
+use crate::normalize::{fold, is_alnum, is_alpha, is_space, Folded};
 
 /// One unit with its features.
 struct U {
@@ -52,7 +53,7 @@ impl U {
 }
 
 fn is_sep(c: char) -> bool {
-    c.is_whitespace() || matches!(c, ':' | '：' | '-' | '–' | '—' | '|' | '»' | '«' | '>' | '.' | '…' | '/' | '_' | '=' | '،' | ',' | '⬅' | '←' | '↓')
+    is_space(c) || matches!(c, ':' | '：' | '-' | '–' | '—' | '|' | '»' | '«' | '>' | '.' | '…' | '/' | '_' | '=' | '،' | ',' | '⬅' | '←' | '↓')
 }
 
 /// Byte length of a bullet or list number at the start of `folded` (`• `, `- `, `1- `, `2. `, `(3) `).
@@ -96,8 +97,28 @@ fn bullet_len(f: &str) -> usize {
     i + (rest.len() - rest.trim_start().len())
 }
 
+/// Whitespace-separated words with at least one letter or digit.
 fn word_count(s: &str) -> usize {
-    s.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
+    let (mut n, mut in_word, mut alnum) = (0, false, false);
+    for c in s.chars() {
+        if is_space(c) {
+            n += (in_word && alnum) as usize;
+            in_word = false;
+            alnum = false;
+        } else {
+            in_word = true;
+            alnum = alnum || is_alnum(c);
+        }
+    }
+    n + (in_word && alnum) as usize
+}
+
+/// Commas and semicolons (`،` `,` `؛` `;`) in `s`.
+fn count_commas(s: &str) -> usize {
+    let b = s.as_bytes();
+    // `،` is D8 8C and `؛` is D8 9B: a continuation byte after D8 belongs to that character.
+    b.iter().filter(|&&x| x == b',' || x == b';').count()
+        + b.windows(2).filter(|w| w[0] == 0xD8 && (w[1] == 0x8C || w[1] == 0x9B)).count()
 }
 
 fn has_arabic(s: &str) -> bool {
@@ -114,9 +135,12 @@ fn is_prose(lex: &Lexicon, original: &str, folded: &str, words: usize) -> bool {
     if words >= 25 {
         return true;
     }
-    let commas = folded.matches(['،', ',', '؛', ';']).count();
-    let stops = folded.split(' ').filter(|w| lex.is_stopword(w.trim_matches(|c: char| !c.is_alphanumeric()))).count();
-    let stop_share = stops as f32 / words.max(1) as f32;
+    let commas = count_commas(folded);
+    // The stop-word share, only needed for 16–24 words without a comma.
+    let stop_share = || {
+        let stops = folded.split(' ').filter(|w| lex.is_stopword(w.trim_matches(|c: char| !is_alnum(c)))).count();
+        stops as f32 / words.max(1) as f32
+    };
     if ends_sentence(original) {
         // Headlines end in ? or ! often, paragraphs seldom.
         let question = original.trim_end_matches(|c: char| matches!(c, '"' | '»' | '”' | ')' | ' ')).ends_with(['?', '؟', '!']);
@@ -128,7 +152,7 @@ fn is_prose(lex: &Lexicon, original: &str, folded: &str, words: usize) -> bool {
     if original.trim_end().ends_with(':') {
         return words >= 8; // a list intro or a quote intro inside the body
     }
-    words >= 12 && commas > 0 || words >= 16 && stop_share >= 0.12 || words >= 20
+    words >= 12 && commas > 0 || words >= 16 && stop_share() >= 0.12 || words >= 20
 }
 
 fn features(lex: &Lexicon, text: &str, u: &Unit) -> U {
@@ -178,7 +202,7 @@ fn chrome_shape(lex: &Lexicon, u: &U, original: &str) -> bool {
         return true;
     }
     // Only digits, punctuation and symbols (view counts, "0 | 12", a lone date stamp is a dateline).
-    if !original.chars().any(char::is_alphabetic) {
+    if !original.chars().any(is_alpha) {
         return true;
     }
     false
@@ -291,8 +315,8 @@ fn byline_like(u: &U, original: &str) -> bool {
 /// Share of the unit's non-space characters covered by date mentions.
 fn date_coverage(text: &str, u: &U) -> (f32, Vec<DateMention>) {
     let dates = crate::dates::scan(text, [u.start, u.end], None);
-    let covered: usize = dates.iter().map(|d| d.text.chars().filter(|c| !c.is_whitespace()).count()).sum();
-    let total = text[u.start..u.end].chars().filter(|c| !c.is_whitespace()).count();
+    let covered: usize = dates.iter().map(|d| d.text.chars().filter(|&c| !is_space(c)).count()).sum();
+    let total = text[u.start..u.end].chars().filter(|&c| !is_space(c)).count();
     (covered as f32 / total.max(1) as f32, dates)
 }
 
@@ -307,6 +331,13 @@ fn date_line(text: &str, u: &U) -> Option<Vec<DateMention>> {
 }
 
 pub(crate) fn parse(text: &str, options: &Options) -> Document {
+    let mut doc = parse_structure(text);
+    understand_doc(text, &mut doc, options);
+    doc
+}
+
+/// Stages 1–4 without the understanding modules (entities, quotes, dates of paragraphs).
+fn parse_structure(text: &str) -> Document {
     let lex = lexicon::get();
     let (lang, dir) = crate::lang::detect(text);
     let mut doc = Document { version: CONTRACT_VERSION, lang: lang.into(), dir, ..Default::default() };
@@ -577,7 +608,7 @@ pub(crate) fn parse(text: &str, options: &Options) -> Document {
             // short lines after the last paragraph are chrome.
             // Nothing after a footer marker (source, tags, comments, an insert) is main body.
             let last_prose = (b..n).rev().find(|&j| free(&us[j]) && us[j].prose && j <= first_footer);
-            let mut seen_paras: std::collections::HashSet<String> = std::collections::HashSet::new();
+            let mut seen_paras: FastSet<String> = FastSet::default();
             for j in b..n {
                 if us[j].kind.is_some() {
                     continue;
@@ -597,7 +628,7 @@ pub(crate) fn parse(text: &str, options: &Options) -> Document {
                     Kind::Caption
                 } else if bio_shape(&us[j]) {
                     Kind::Boilerplate
-                } else if us[j].words == 0 || !o.chars().any(char::is_alphabetic) {
+                } else if us[j].words == 0 || !o.chars().any(is_alpha) {
                     Kind::Boilerplate
                 } else {
                     Kind::Paragraph
@@ -702,7 +733,11 @@ pub(crate) fn parse(text: &str, options: &Options) -> Document {
         doc.warnings.push(Warning::new("not-arabic", format!("The text does not look like Arabic (language guess: {lang}); the Arabic markers may not apply.")));
     }
 
-    // Understanding.
+    doc
+}
+
+/// The understanding modules over the main article and each insert.
+fn understand_doc(text: &str, doc: &mut Document, options: &Options) {
     let pub_date = |a: &Article| a.published.as_ref().and_then(|p| p.value.as_deref()).and_then(|v| v.get(..10)).and_then(Date::parse_iso);
     let reference = options.reference_date.or_else(|| pub_date(&doc.article));
     understand(text, &mut doc.article, reference);
@@ -710,7 +745,6 @@ pub(crate) fn parse(text: &str, options: &Options) -> Document {
         let r = options.reference_date.or_else(|| pub_date(&ins.article)).or(reference);
         understand(text, &mut ins.article, r);
     }
-    doc
 }
 
 fn understand(text: &str, a: &mut Article, reference: Option<Date>) {
@@ -723,9 +757,9 @@ fn understand(text: &str, a: &mut Article, reference: Option<Date>) {
 
 /// Content words of a folded text: no stop words, no one- or two-letter words, without the
 /// conjunction و and the article ال.
-fn content_words<'a>(lex: &Lexicon, f: &'a str) -> std::collections::HashSet<&'a str> {
+fn content_words<'a>(lex: &Lexicon, f: &'a str) -> FastSet<&'a str> {
     f.split(' ')
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .map(|w| w.trim_matches(|c: char| !is_alnum(c)))
         .filter(|w| !lex.is_stopword(w))
         .map(|w| w.strip_prefix('و').filter(|r| r.chars().count() >= 3).unwrap_or(w))
         .map(|w| w.strip_prefix("ال").filter(|r| r.chars().count() >= 2).unwrap_or(w))
@@ -1050,14 +1084,14 @@ fn split_and(s: &str) -> Vec<(usize, usize)> {
 }
 
 fn dedup_texts(v: &mut Vec<Text>) {
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = FastSet::default();
     v.retain(|t| seen.insert(fold(&t.text)));
 }
 
 /// Related titles: list items, inline read-also lines, and `(للمزيد: TITLE)` inside paragraphs.
 fn related(text: &str, us: &[U], inserts: &[Insert]) -> Vec<Related> {
     let mut out: Vec<Related> = Vec::new();
-    let mut keys: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut keys: FastMap<String, usize> = FastMap::default();
     let mut label: Option<String> = None;
     let insert_keys: Vec<String> = inserts.iter().map(|i| i.article.headline.as_ref().map(|h| fold(&h.text)).unwrap_or_default()).collect();
     let mut push = |title: Text, label: Option<String>, out: &mut Vec<Related>| {
@@ -1149,9 +1183,62 @@ fn inline_label(text: &str, u: &U) -> String {
 fn stats(paragraphs: &[Text]) -> Stats {
     let mut s = Stats { paragraphs: paragraphs.len(), ..Default::default() };
     for p in paragraphs {
-        s.characters += p.text.chars().filter(|c| !c.is_whitespace()).count();
-        s.words += p.text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
+        s.characters += p.text.chars().filter(|&c| !is_space(c)).count();
+        s.words += word_count(&p.text);
     }
     s.reading_minutes = s.words.div_ceil(200);
     s
+}
+
+/// Each stage on its own, for the benchmarks (`tests/bench/`). Not part of the API: the names
+/// and signatures change with the stages.
+#[doc(hidden)]
+pub mod bench {
+    use crate::model::{Document, Entity, Options, Text};
+
+    /// Language and direction (`lang`).
+    pub fn lang(text: &str) -> &'static str {
+        crate::lang::detect(text).0
+    }
+
+    /// Candidate blocks (`lines`): how many.
+    pub fn lines(text: &str) -> usize {
+        crate::lines::split(text).len()
+    }
+
+    /// Candidate blocks and their features (fold, word counts, markers, prose): how many prose.
+    pub fn features(text: &str) -> usize {
+        let lex = crate::lexicon::get();
+        crate::lines::split(text).iter().filter(|u| super::features(lex, text, u).prose).count()
+    }
+
+    /// The structure stages (1–4) without entities, quotes and paragraph dates.
+    pub fn structure(text: &str) -> Document {
+        super::parse_structure(text)
+    }
+
+    /// Entities, quotes and dates of every article of `doc` (as `parse` runs them).
+    pub fn understand(text: &str, doc: &mut Document) {
+        super::understand_doc(text, doc, &Options::default())
+    }
+
+    /// Entities of `paragraphs`: how many.
+    pub fn entities(text: &str, paragraphs: &[Text]) -> usize {
+        crate::entities::extract(text, paragraphs).len()
+    }
+
+    /// Quotes of `paragraphs` (given their entities): how many.
+    pub fn quotes(text: &str, paragraphs: &[Text], entities: &[Entity]) -> usize {
+        crate::quotes::extract(text, paragraphs, entities).len()
+    }
+
+    /// Date mentions of `paragraphs`: how many.
+    pub fn dates(text: &str, paragraphs: &[Text]) -> usize {
+        paragraphs.iter().map(|p| crate::dates::scan(text, p.span, None).len()).sum()
+    }
+
+    /// Byte spans to UTF-16 units.
+    pub fn utf16(text: &str, doc: &mut Document) {
+        crate::utf16::convert(doc, text)
+    }
 }

@@ -8,7 +8,8 @@
 
 use crate::model::{Article, Insert, Text};
 use crate::normalize::fold;
-use std::collections::{HashMap, HashSet};
+use crate::hash::{FastMap, FastSet};
+use crate::normalize::is_alnum;
 
 const MAX_TAG_WORDS: usize = 6;
 
@@ -19,7 +20,7 @@ fn is_delim(c: char) -> bool {
 /// Tags from the tag regions (byte ranges of the text after each tags marker).
 pub(crate) fn extract(text: &str, regions: &[(usize, usize)], article: &Article, _inserts: &[Insert]) -> Vec<Text> {
     let mut out: Vec<Text> = Vec::new();
-    let mut seen = HashSet::new();
+    let mut seen = FastSet::default();
     let mut push = |a: usize, b: usize, out: &mut Vec<Text>| {
         let t = text[a..b].trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '-' | '–' | ':' | '"' | '«' | '»'));
         if t.is_empty() {
@@ -67,13 +68,13 @@ fn words(s: &str) -> impl Iterator<Item = (usize, &str)> {
 }
 
 fn clean(w: &str) -> String {
-    fold(w.trim_matches(|c: char| !c.is_alphanumeric()))
+    fold(w.trim_matches(|c: char| !is_alnum(c)))
 }
 
 /// Splits a space-glued tag line into byte ranges of `s`.
 fn glued(s: &str, article: &Article) -> Vec<(usize, usize)> {
     let toks: Vec<(usize, &str)> = words(s).collect();
-    let mut ids: HashMap<String, u32> = HashMap::new();
+    let mut ids: FastMap<String, u32> = FastMap::default();
     let tok_ids: Vec<u32> = toks
         .iter()
         .map(|(_, w)| {
@@ -82,14 +83,14 @@ fn glued(s: &str, article: &Article) -> Vec<(usize, usize)> {
         })
         .collect();
     // The n-grams of the tag line (2..=MAX words).
-    let mut wanted: HashSet<&[u32]> = HashSet::new();
+    let mut wanted: FastSet<&[u32]> = FastSet::default();
     for i in 0..tok_ids.len() {
         for n in 2..=MAX_TAG_WORDS.min(tok_ids.len() - i) {
             wanted.insert(&tok_ids[i..i + n]);
         }
     }
     // Which of them the article uses, inside one clause.
-    let mut found: HashSet<Vec<u32>> = HashSet::new();
+    let mut found: FastSet<Vec<u32>> = FastSet::default();
     let texts = article.headline.iter().chain(article.paragraphs.iter());
     for t in texts {
         let mut run: Vec<u32> = Vec::new();

@@ -5,6 +5,8 @@
 //! every other non-empty line is one entry, already in folded form ([`crate::normalize::fold`]),
 //! sorted by bytes, unique. The `lexicon_files_are_sorted_unique_folded` test keeps them so.
 
+use crate::hash::FastSet;
+use crate::normalize::is_alnum;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 use std::collections::HashSet;
 use std::sync::OnceLock;
@@ -127,7 +129,7 @@ pub(crate) struct Lexicon {
     chrome_phrases: AhoCorasick,
     agencies: AhoCorasick,
     agency_list: Vec<&'static str>,
-    stopwords: HashSet<&'static str>,
+    stopwords: FastSet<&'static str>,
 }
 
 /// The lexicon, built on first use.
@@ -177,7 +179,7 @@ fn build() -> Lexicon {
 pub(crate) fn is_boundary(c: Option<char>) -> bool {
     match c {
         None => true,
-        Some(c) => !c.is_alphanumeric(),
+        Some(c) => !is_alnum(c),
     }
 }
 
@@ -187,7 +189,7 @@ impl Lexicon {
     pub(crate) fn marker_at_start(&self, folded: &str) -> Option<(Marker, usize)> {
         let m = self.starts.find(Input::new(folded).anchored(Anchored::Yes))?;
         let len = self.start_lens[m.pattern().as_usize()];
-        if is_boundary(folded[len..].chars().next()) || folded[..len].ends_with(|c: char| !c.is_alphanumeric()) {
+        if is_boundary(folded[len..].chars().next()) || folded[..len].ends_with(|c: char| !is_alnum(c)) {
             Some((self.start_kinds[m.pattern().as_usize()], len))
         } else {
             None
