@@ -756,7 +756,9 @@ fn candidates(d: &Doc) -> Vec<Cand> {
                     && fl & CITY != 0
                     && fl & (PLACE | ORG) == 0
                     && v.prefix > 0
-                    && (d.flags(i) & (PART | GIVEN) != 0 || matches!(clitic, Some('ك') | Some('ف')) || d.nameness[i] < -150);
+                    && (d.flags(i) & (PART | GIVEN) != 0 || matches!(clitic, Some('ك') | Some('ف')) || d.nameness[i] < -150)
+                    // فلكيا = ف + ل + كيا: a short organisation behind clitics is a word
+                    || (words == 1 && fl & PLACE == 0 && v.prefix > 0 && v.stem.chars().count() <= 3);
                 let mut b = b;
                 if kind == Kind::Person && b < n && d.joined(b - 1) && name_continues(d, b, true) {
                     b = name_run(d, b - 1).max(b);
