@@ -796,7 +796,9 @@ fn candidates(d: &Doc) -> Vec<Cand> {
         }
         let f = d.flags(i);
         // honorifics: السيد X، د. X
-        if d.reading(i, HONOR).is_some() {
+        // م (after a year: AD) and أ are honorifics only with their dot
+        let single = matches!(d.word(i), "م" | "ا");
+        if d.reading(i, HONOR).is_some() && (!single || d.punct(i + 1) == Some(".")) {
             let mut k = i + 1;
             if d.punct(k) == Some(".") {
                 k += 1;
@@ -840,7 +842,7 @@ fn candidates(d: &Doc) -> Vec<Cand> {
             let p = if d.word(i).starts_with('و') { 'و'.len_utf8() } else { 0 };
             let e = name_run(d, i + 1);
             out.push(Cand { a: i, b: e, prefix: p, kind: Kind::Person, score: 52, src: "kunya" });
-        } else if f & NISBA != 0 && is_definite(d.word(i)) && d.joined(i) && i + 1 < n && d.nameness[i + 1] > 50 && name_starts(d, i + 1, true) && !is_definite(d.word(i + 1)) {
+        } else if f & NISBA != 0 && is_definite(d.word(i)) && !d.word(i).ends_with("ين") && !d.word(i).ends_with("ون") && !accusative(d, i + 1) && d.joined(i) && i + 1 < n && d.nameness[i + 1] > 50 && name_starts(d, i + 1, true) && !is_definite(d.word(i + 1)) {
             // a nationality then a name: الفرنسي ديدييه ديشان
             let e = name_run(d, i + 1);
             out.push(Cand { a: i + 1, b: e, prefix: 0, kind: Kind::Person, score: 60, src: "nisba" });

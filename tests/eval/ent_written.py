@@ -348,6 +348,7 @@ TITLES = words("""
 # Titles that are also heads when written alone before a name but never a role on their own.
 # Honorifics: not part of the name, not a role.
 HONORIFICS = words("""
+السمو الجلالة الفخامة المعالي السماحة المغفور
 مولاي سيدي للا السيد السيدة سيد سيدة الشيخ الشيخة شيخ د دكتور الدكتور الدكتورة المهندس المهندسة م الأستاذ الأستاذة الاستاذ الاستاذة
 أ الحاج الحاجة سماحة فضيلة جلالة سمو معالي سعادة فخامة دولة السير مستر مسيو مدام الآنسة السادة السيدان
 الإمام حضرة صاحب
