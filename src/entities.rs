@@ -852,6 +852,40 @@ fn candidates(d: &Doc) -> Vec<Cand> {
                 out.push(Cand { a: i, b: e, prefix: 0, kind: Kind::Person, score: 40, src: "parts" });
             }
         }
+        // a name right before its role in apposition (لي تشاو شينج وزير الخارجية، مسعود شوغاي، مدير …)
+        if f & TITLE != 0 && !is_definite(d.word(i)) && i > 0 {
+            if let Some((0, re)) = role_phrase(d, i, false) {
+                let comma = d.punct(i - 1).is_some_and(|p| p == "،" || p == ",");
+                let end = if comma { i - 1 } else { i };
+                if re >= i + 2 && end > 0 && (comma || d.joined(i - 1)) {
+                    let mut a = end;
+                    let mut known = false;
+                    while a > 0 && end - a < 4 && d.is_arabic(a - 1) && (a == end || d.joined(a - 1)) {
+                        let k = a - 1;
+                        let w = d.word(k);
+                        let fk = d.flags(k);
+                        if fk & (COMMON | TITLE | NISBA | SPEECH | HONOR | PLACE | CITY | ORG | ORG_HEAD | DESC_HEAD | PLACE_HEAD) != 0 || is_phrase_stop(w) || accusative(d, k) {
+                            break;
+                        }
+                        if d.vars[k][1..].iter().any(|v| v.flag & (COMMON | TITLE | NISBA | PLACE | CITY | ORG) != 0) {
+                            break;
+                        }
+                        let namey = fk & (GIVEN | PART | SURNAME | PEOPLE) != 0 || CONNECTORS.contains(&w) || d.nameness[k] > 0;
+                        if !namey || (is_definite(w) && fk & (SURNAME | PART) == 0 && !nisba_family(d, k)) {
+                            break;
+                        }
+                        known |= fk & (GIVEN | PART | SURNAME | PEOPLE) != 0 || d.nameness[k] > 200;
+                        a = k;
+                    }
+                    while a < end && CONNECTORS.contains(&d.word(a)) {
+                        a += 1;
+                    }
+                    if end >= a + 2 && known && !(a > 0 && d.joined(a - 1) && d.flags(a - 1) & (ORG_HEAD | DESC_HEAD | PLACE_HEAD) != 0) {
+                        out.push(Cand { a, b: end, prefix: 0, kind: Kind::Person, score: 44, src: "appos" });
+                    }
+                }
+            }
+        }
         // two foreign-looking words the lists do not know (أنغلوس باسيناس، إيلي فايسل)
         if f & (COMMON | PLACE | CITY | ORG | NISBA | TITLE | SPEECH | HONOR | ORG_HEAD | PLACE_HEAD | DESC_HEAD) == 0
             && d.is_arabic(i)
