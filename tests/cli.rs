@@ -15,7 +15,8 @@ fn maqal(args: &[&str], stdin: &[u8]) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("run maqal");
-    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    // The CLI may exit before reading its input (usage errors): a broken pipe is fine then.
+    let _ = child.stdin.take().unwrap().write_all(stdin);
     child.wait_with_output().unwrap()
 }
 
