@@ -8,7 +8,11 @@
 //!    (`رئيس الوزراء الإسرائيلي بنيامين نتنياهو`), an honorific (`السيد`, `د.`), a speech verb
 //!    (`قال بلينكن`) or a given name; organisations after a head (`وزارة`, `حركة`, `وكالة` …);
 //!    places after a head (`مدينة`, `محافظة` …); Latin-script names (`CNN`) as organisations;
+//!    also: a name before its role in apposition (`X، وزير …`), two unknown foreign-looking words
+//!    (nameness model), a quoted name after an organisation head (`شركة « … »`), a head + place or
+//!    ruler's name as one organisation (`جامعة بيونغ يانغ`, `مستشفى الملك فيصل`);
 //! 3. the best non-overlapping candidates win (specific before generic, longer before shorter);
+//!    then lists: a name-like run joined to a chosen person by `،` or `و` is a person too;
 //! 4. every word-level part of a found name is then a mention wherever it occurs in the article
 //!    (`بلينكن`, `لبلينكن`), and mentions group into entities named by their longest form;
 //! 5. roles: the title phrase before the name, or one in apposition after any mention.
