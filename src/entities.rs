@@ -10,7 +10,7 @@
 //!    places after a head (`مدينة`, `محافظة` …); Latin-script names (`CNN`) as organisations;
 //!    also: a name before its role in apposition (`X، وزير …`), two unknown foreign-looking words
 //!    (nameness model), a quoted name after an organisation head (`شركة « … »`), a head + place or
-//!    ruler's name as one organisation (`جامعة بيونغ يانغ`, `مستشفى الملك فيصل`);
+//!    ruler's name as one organisation (`جامعة طوكيو`, `مطار الملك خالد`);
 //! 3. the best non-overlapping candidates win (specific before generic, longer before shorter);
 //!    then lists: a name-like run joined to a chosen person by `،` or `و` is a person too;
 //! 4. every word-level part of a found name is then a mention wherever it occurs in the article
@@ -510,7 +510,7 @@ fn name_continues(d: &Doc, i: usize, prev_given: bool) -> bool {
     if prev_given && ORDINALS.contains(&w) {
         return true;
     }
-    // علي ذلك، علي الرغم: the preposition على written with ي
+    // علي هذا، علي النحو: the preposition على written with ي
     if w == "علي" && d.joined(i) && d.is_arabic(i + 1) && d.flags(i + 1) & COMMON != 0 && d.flags(i + 1) & (GIVEN | PART | SURNAME | PEOPLE) == 0 {
         return false;
     }
@@ -533,7 +533,7 @@ fn name_continues(d: &Doc, i: usize, prev_given: bool) -> bool {
         return f & (PLACE | CITY | ORG) == 0 && w.chars().count() >= 5 && (f & SURNAME != 0 || d.nameness[i] > if prev_given && i > 0 && d.flags(i - 1) & GIVEN != 0 { -100 } else { 0 } || (w.ends_with('ي') && d.nameness[i] > -150));
     }
     // a clitic on a common word ends the name (بوقف، لإقناع); after a given name an unknown
-    // definite reading with a name-like whole word does not (فرانك فالتر شتاينماير)
+    // definite reading with a name-like whole word does not (given + فالنتينو: ف + الن…)
     if d.vars[i][1..].iter().any(|v| lex().get(&v.stem) & (COMMON | TITLE | NISBA) != 0 || (is_definite(&v.stem) && !(prev_given && lex().get(&v.stem) == 0 && d.nameness[i] > 150))) {
         return false;
     }
@@ -543,7 +543,7 @@ fn name_continues(d: &Doc, i: usize, prev_given: bool) -> bool {
     f & (PLACE | CITY | ORG) == 0 && w.chars().count() >= 2 && d.nameness[i] > if prev_given { -100 } else { 0 }
 }
 
-/// An indefinite accusative noun or adjective (بيانا، برنامجا تليفزيونيا، ساكنا): a word ending in
+/// An indefinite accusative noun or adjective (درسا، عرضا جديدا): a word ending in
 /// tanween alif whose base is a known common word, or followed by another such word.
 fn accusative(d: &Doc, i: usize) -> bool {
     let w = d.word(i);
@@ -560,7 +560,7 @@ fn accusative(d: &Doc, i: usize) -> bool {
     }
 }
 
-/// A definite family name of the nisba shape (الحمصي، الطبسي) that the lists do not know as a word.
+/// A definite family name of the nisba shape (الدمنهوري، الزبيدي) that the lists do not know as a word.
 fn nisba_family(d: &Doc, i: usize) -> bool {
     d.is_arabic(i) && {
         let w = d.word(i);
@@ -612,7 +612,7 @@ fn name_starts(d: &Doc, i: usize, strong: bool) -> bool {
     name_continues(d, i, false)
 }
 
-/// After a speech verb: a definite family name standing alone (وقال السنيورة، وأشار السقاف).
+/// After a speech verb: a definite family name standing alone (وقال الزبيدي، وأشار الكناني).
 fn speech_family_name(d: &Doc, i: usize) -> bool {
     if !d.is_arabic(i) {
         return false;
@@ -624,7 +624,7 @@ fn speech_family_name(d: &Doc, i: usize) -> bool {
         && f & (COMMON | PLACE | CITY | ORG | NISBA | TITLE | HONOR | SPEECH | ORG_HEAD | DESC_HEAD | PLACE_HEAD) == 0
         && !is_phrase_stop(w)
         && (f & (SURNAME | PART) != 0 || (w.ends_with('ي') && d.nameness[i] > 0))
-        // البيان، الديوان: the article on a common word or a head; plurals (الباحثين، المحققون)
+        // the article on a common word or a head (التقرير، الوزارة); plurals (المحققون)
         && lex().get(&w["ال".len()..]) & (COMMON | TITLE | ORG_HEAD | DESC_HEAD | PLACE_HEAD | NISBA | SPEECH) == 0
         && (f & (SURNAME | PART) != 0 || !(w.ends_with("ين") || w.ends_with("ون") || w.ends_with("ات")))
         // not the subject of a longer definite phrase (وقال المصدر العسكري)
@@ -761,7 +761,7 @@ fn candidates(d: &Doc) -> Vec<Cand> {
                     && fl & (PLACE | ORG) == 0
                     && v.prefix > 0
                     && (d.flags(i) & (PART | GIVEN) != 0 || matches!(clitic, Some('ك') | Some('ف')) || d.nameness[i] < -150)
-                    // فلكيا = ف + ل + كيا: a short organisation behind clitics is a word
+                    // ف + ل + a three-letter company name: a short organisation behind clitics is a word
                     || (words == 1 && fl & PLACE == 0 && v.prefix > 0 && v.stem.chars().count() <= 3);
                 let mut b = b;
                 if kind == Kind::Person && b < n && d.joined(b - 1) && name_continues(d, b, true) {
@@ -786,7 +786,7 @@ fn candidates(d: &Doc) -> Vec<Cand> {
                     k2 += 1;
                 }
             }
-            // a lone indefinite head (قائد أركان، مسؤول بارز، رئيس مهندسي) is mostly a construct:
+            // a lone indefinite head (رئيس قسم، مسؤول كبير، مدير عام) is mostly a construct:
             // only a known name follows it as a person; الفريق + a definite word is a team
             let lone = k == i + 1 && !is_definite(d.vars[i].iter().find(|v| v.prefix == prefix).map(|v| v.stem.as_str()).unwrap_or(""));
             let team = matches!(d.word(k - 1), "الفريق" | "والفريق" | "للفريق") && k2 < n && is_definite(d.word(k2));
@@ -856,7 +856,7 @@ fn candidates(d: &Doc) -> Vec<Cand> {
                 out.push(Cand { a: i, b: e, prefix: 0, kind: Kind::Person, score: 40, src: "parts" });
             }
         }
-        // a name right before its role in apposition (لي تشاو شينج وزير الخارجية، مسعود شوغاي، مدير …)
+        // a name right before its role in apposition (كمال الدوري، مدير الشركة …)
         if f & TITLE != 0 && !is_definite(d.word(i)) && i > 0 {
             if let Some((0, re)) = role_phrase(d, i, false) {
                 let comma = d.punct(i - 1).is_some_and(|p| p == "،" || p == ",");
@@ -890,7 +890,7 @@ fn candidates(d: &Doc) -> Vec<Cand> {
                 }
             }
         }
-        // two foreign-looking words the lists do not know (أنغلوس باسيناس، إيلي فايسل)
+        // two foreign-looking words the lists do not know (a Finnish or Greek full name)
         if f & (COMMON | PLACE | CITY | ORG | NISBA | TITLE | SPEECH | HONOR | ORG_HEAD | PLACE_HEAD | DESC_HEAD) == 0
             && d.is_arabic(i)
             && !is_definite(d.word(i))
@@ -920,7 +920,7 @@ fn candidates(d: &Doc) -> Vec<Cand> {
             let desc = v.flag & DESC_HEAD != 0;
             let media = matches!(v.stem.as_str(), "صحيفه" | "جريده" | "مجله" | "قناه" | "اذاعه" | "تلفزيون" | "نادي" | "فريق");
             let mut desc_found = false;
-            // a quoted name: شركة « أمريكان إكسبريس »، مؤسسة " سكور بلس "
+            // a quoted name: شركة « نور للتقنية »، مؤسسة " أفق "
             if !head_definite && d.punct(i + 1).is_some_and(|p| matches!(p, "«" | "\"" | "“" | "'")) {
                 let k = i + 2;
                 let mut j = k;
@@ -989,7 +989,7 @@ fn candidates(d: &Doc) -> Vec<Cand> {
                         j += 1;
                         continue;
                     }
-                    // مستشفى الملك فيصل، جامعة السلطان قابوس: a ruler's name
+                    // مطار الملك خالد، جامعة الأمير سلطان: a ruler's name
                     if j > i + 1 && !is_definite(w) && d.flags(j - 1) & TITLE != 0 && is_definite(d.word(j - 1)) && fj & (GIVEN | GIVEN_AMB | PART | PEOPLE | SURNAME) != 0 && fj & COMMON == 0 {
                         specific = true;
                         content = true;
@@ -1012,8 +1012,8 @@ fn candidates(d: &Doc) -> Vec<Cand> {
                     break;
                 }
                 if content && specific {
-                    // a longer name around a place or a ruler wins over them (جامعة بيونغ يانغ،
-                    // شركة قطر للغاز، مستشفى الملك فيصل)
+                    // a longer name around a place or a ruler wins over them (جامعة طوكيو،
+                    // بنك الكويت الوطني، مطار الملك خالد)
                     let score = if inner && j >= i + 3 { 92 } else { 72 };
                     out.push(Cand { a: i, b: j, prefix: v.prefix, kind: Kind::Org, score, src: "org-head" });
                 }
@@ -1092,22 +1092,27 @@ pub(crate) fn extract(input: &str, paragraphs: &[Text]) -> Vec<Entity> {
             }
         }
     }
-    doc.nameness = doc
-        .toks
-        .iter()
-        .map(|t| {
-            if t.script != Script::Arabic {
-                return 0;
-            }
-            let w = &doc.folded[t.para].text[t.s..t.e];
+    // words repeat: each distinct word is scored once
+    let mut seen: HashMap<&str, i32> = new_map(doc.toks.len() / 2 + 1);
+    let mut nameness = Vec::with_capacity(doc.toks.len());
+    for t in &doc.toks {
+        if t.script != Script::Arabic {
+            nameness.push(0);
+            continue;
+        }
+        let w = &doc.folded[t.para].text[t.s..t.e];
+        let v = *seen.entry(w).or_insert_with(|| {
             // a definite family name (السنيورة) is judged on the word after the article
             if is_definite(w) {
                 lx.nameness(&w["ال".len()..])
             } else {
                 lx.nameness(w)
             }
-        })
-        .collect();
+        });
+        nameness.push(v);
+    }
+    drop(seen);
+    doc.nameness = nameness;
     let d = &doc;
     let n = d.toks.len();
 
@@ -1128,7 +1133,7 @@ pub(crate) fn extract(input: &str, paragraphs: &[Text]) -> Vec<Entity> {
     chosen.sort_by_key(|c| c.a);
 
     // 3b. lists of people: after a person, a name-like run joined by a comma or و is a person too
-    // (أحمد البكري وعادل فتحي وفرج شلبي، حسن أبو السعود، جيهان الناصر)
+    // (سامر الخطيب وهالة منصور، ونادر عيسى)
     let mut q = 0;
     let before = chosen.len();
     while q < chosen.len() {
@@ -1273,7 +1278,7 @@ pub(crate) fn extract(input: &str, paragraphs: &[Text]) -> Vec<Entity> {
         }
         if let Some((mut b, prefix, ei)) = hit {
             // a given name of a known person followed by other name words is someone else with
-            // the same given name (محمد of محمد زيدان before الشربيني): the whole run is the mention
+            // the same given name (محمد of محمد سعيد, then محمد الكناني): the whole run is the mention
             if b == i + 1 && ents[ei].kind == Kind::Person && d.vars[i].iter().any(|v| v.prefix == prefix && v.flag & (GIVEN | GIVEN_AMB) != 0) && b < n && d.joined(i) && taken[b] == usize::MAX && name_continues(d, b, true) {
                 let e = name_run(d, i);
                 let mut e2 = b;
