@@ -1250,6 +1250,16 @@ pub(crate) fn extract(input: &str, paragraphs: &[Text]) -> Vec<Entity> {
             }
         }
     }
+    // first words of every propagated form: most tokens are rejected here without allocating
+    let firsts: HashMap<String, ()> = {
+        let mut m = new_map(parts.len());
+        for k in parts.keys() {
+            if let Some(f) = k.first() {
+                m.insert(f.clone(), ());
+            }
+        }
+        m
+    };
     let mut i = 0;
     while i < n {
         if taken[i] != usize::MAX || !d.is_word(i) {
@@ -1258,6 +1268,9 @@ pub(crate) fn extract(input: &str, paragraphs: &[Text]) -> Vec<Entity> {
         }
         let mut hit: Option<(usize, usize, usize)> = None;
         'outer: for v in &d.vars[i] {
+            if !firsts.contains_key(v.stem.as_str()) {
+                continue;
+            }
             let mut seq = vec![v.stem.clone()];
             let mut j = i + 1;
             let mut best = None;
