@@ -37,7 +37,9 @@ const css = String.raw`
 * { box-sizing: border-box; }
 :focus-visible { outline: 3px solid var(--_accent); outline-offset: 2px; border-radius: 3px; }
 
-.frame { padding: var(--maqal-padding, 1.25rem); }
+/* Colour set again inside: a host rule on the element itself (* { color: red !important }) must not
+   recolour the article; theme it with --maqal-fg. */
+.frame { padding: var(--maqal-padding, 1.25rem); color: var(--_fg); }
 .status { font-family: var(--_ui); font-size: 0.9rem; color: var(--_muted); min-height: 0; }
 .status:empty { display: none; }
 .status progress { inline-size: 10rem; vertical-align: middle; margin-inline-end: 0.5rem; accent-color: var(--_accent); }
