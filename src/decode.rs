@@ -219,6 +219,15 @@ mod tests {
     }
 
     #[test]
+    fn mojibake_detected() {
+        let arabic = "القاهرة تستضيف القمة العربية";
+        let moji: String = encoding_rs::WINDOWS_1256.decode_without_bom_handling(arabic.as_bytes()).0.into_owned();
+        assert!(looks_like_mojibake(&moji.repeat(2)));
+        assert!(!looks_like_mojibake(arabic));
+        assert!(!looks_like_mojibake("ط"));
+    }
+
+    #[test]
     fn mostly_utf8_with_one_bad_byte() {
         let mut b = "نص عربي طويل بما يكفي لنعرف أنه UTF-8".as_bytes().to_vec();
         b.push(0xFF);
@@ -231,18 +240,14 @@ mod tests {
 /// True when a good share of the text looks like Arabic UTF-8 that was read as windows-1256
 /// (`ط§ظ„`): `ط` or `ظ` followed by a character that windows-1256 puts at 0x80–0xBF.
 pub(crate) fn looks_like_mojibake(text: &str) -> bool {
-    let mut pairs = 0usize;
-    let mut arabic = 0usize;
-    let mut prev = ' ';
-    for c in text.chars() {
-        if ('\u{0600}'..='\u{06FF}').contains(&c) {
-            arabic += 1;
-        }
-        if matches!(prev, 'ط' | 'ظ') && is_1256_high(c) {
-            pairs += 1;
-        }
-        prev = c;
-    }
+    let b = text.as_bytes();
+    // U+0600–U+06FF are the characters with lead byte D8–DB.
+    let arabic = b.iter().filter(|&&x| (0xD8..=0xDB).contains(&x)).count();
+    // `ط` is D8 B7, `ظ` is D8 B8; the character after it starts 2 bytes on.
+    let pairs = memchr::memchr_iter(0xD8, b)
+        .filter(|&i| matches!(b.get(i + 1), Some(0xB7 | 0xB8)))
+        .filter(|&i| text.get(i + 2..).and_then(|s| s.chars().next()).is_some_and(is_1256_high))
+        .count();
     pairs >= 6 && pairs * 20 >= arabic
 }
 

@@ -21,10 +21,36 @@ pub fn fold_char(c: char) -> Option<char> {
             _ => c,
         });
     }
-    if matches!(u, 0x0621 | 0x0624 | 0x0626..=0x0628 | 0x062A..=0x063A | 0x0641..=0x0648) {
+    if is_plain_arabic(u) {
         return Some(c);
     }
     fold_char_slow(c)
+}
+
+/// Arabic letters that fold to themselves: ء ؤ ئ ا ب ت … غ ف … و (not أ إ آ ة ى ي, not tatweel).
+#[inline]
+fn is_plain_arabic(u: u32) -> bool {
+    matches!(u, 0x0621 | 0x0624 | 0x0626..=0x0628 | 0x062A..=0x063A | 0x0641..=0x0648)
+}
+
+/// Characters of `s` that are not whitespace (`s.chars().filter(|c| !c.is_whitespace()).count()`).
+pub(crate) fn count_non_space(s: &str) -> usize {
+    let b = s.as_bytes();
+    let mut n = 0;
+    for (i, &x) in b.iter().enumerate() {
+        if x & 0xC0 == 0x80 {
+            continue; // continuation byte
+        }
+        n += if x < 0x80 {
+            !matches!(x, 0x09..=0x0D | 0x20) as usize
+        } else if matches!(x, 0xC2 | 0xE1 | 0xE2 | 0xE3) {
+            // The lead bytes of the non-ASCII whitespace characters.
+            !s[i..].chars().next().unwrap().is_whitespace() as usize
+        } else {
+            1
+        };
+    }
+    n
 }
 
 #[inline(never)]
@@ -59,7 +85,41 @@ pub(crate) fn fold_into(s: &str, out: &mut String) {
     out.clear();
     // `space` = the last pushed character is a space, or nothing was pushed yet.
     let mut space = true;
-    for c in s.chars() {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        // ASCII: one byte, folded here.
+        if x < 0x80 {
+            i += 1;
+            let f = match x {
+                b'A'..=b'Z' => x | 0x20,
+                0x09..=0x0D => b' ',
+                _ => x,
+            };
+            if f == b' ' {
+                if space {
+                    continue;
+                }
+                space = true;
+            } else {
+                space = false;
+            }
+            out.push(f as char);
+            continue;
+        }
+        // Arabic letters that fold to themselves (fold_char's fast path): copied as they are.
+        if (x == 0xD8 || x == 0xD9) && i + 1 < b.len() {
+            let u = ((x as u32 & 0x1F) << 6) | (b[i + 1] as u32 & 0x3F);
+            if is_plain_arabic(u) {
+                out.push_str(&s[i..i + 2]);
+                space = false;
+                i += 2;
+                continue;
+            }
+        }
+        let c = s[i..].chars().next().unwrap();
+        i += c.len_utf8();
         if let Some(f) = fold_char(c) {
             if f == ' ' {
                 if space {
@@ -225,6 +285,36 @@ mod tests {
             assert_eq!(is_alpha(c), c.is_alphabetic(), "is_alpha {c:?}");
             assert_eq!(is_alnum(c), c.is_alphanumeric(), "is_alnum {c:?}");
             assert_eq!(is_space(c), c.is_whitespace(), "is_space {c:?}");
+        }
+    }
+
+    #[test]
+    fn fold_and_counts_agree_with_char_by_char() {
+        let reference = |s: &str| {
+            let mut out = String::new();
+            for c in s.chars() {
+                if let Some(f) = fold_char_reference(c) {
+                    if f == ' ' && (out.is_empty() || out.ends_with(' ')) {
+                        continue;
+                    }
+                    out.push(f);
+                }
+            }
+            if out.ends_with(' ') {
+                out.pop();
+            }
+            out
+        };
+        let parts = ["إقرأ", " ", "أيضاً", ":", "\u{00A0}", "ABC", "٢٠٢٤", "\t\n", "ـــ", "کتب", "😀", "\u{2028}", "\u{3000}", "é", "ة", "ی", "\u{200F}", "ٱ"];
+        for a in &parts {
+            for b in &parts {
+                for c in &parts {
+                    let s = format!("{a}{b}{c}{a}");
+                    assert_eq!(fold(&s), reference(&s), "{s:?}");
+                    assert_eq!(Folded::new(&s, 0).text, reference(&s), "{s:?}");
+                    assert_eq!(count_non_space(&s), s.chars().filter(|c| !c.is_whitespace()).count(), "{s:?}");
+                }
+            }
         }
     }
 

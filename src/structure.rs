@@ -17,7 +17,7 @@ use crate::hash::{FastMap, FastSet};
 use crate::lexicon::{self, Lexicon, Marker};
 use crate::lines::{self, Unit};
 use crate::model::*;
-use crate::normalize::{fold, is_alnum, is_alpha, is_space, Folded};
+use crate::normalize::{count_non_space, fold, is_alnum, is_alpha, is_space, Folded};
 
 /// One unit with its features.
 struct U {
@@ -158,7 +158,8 @@ fn is_prose(lex: &Lexicon, original: &str, folded: &str, words: usize) -> bool {
 fn features(lex: &Lexicon, text: &str, u: &Unit) -> U {
     let original = &text[u.start..u.end];
     let folded = fold(original);
-    let words = word_count(&folded);
+    // The folded text's only whitespace is a single space between words.
+    let words = folded.split(' ').filter(|w| w.chars().any(is_alnum)).count();
     let bullet = bullet_len(&folded);
     let after = &folded[bullet..];
     let marker = lex.marker_at_start(after).and_then(|(kind, len)| {
@@ -315,8 +316,8 @@ fn byline_like(u: &U, original: &str) -> bool {
 /// Share of the unit's non-space characters covered by date mentions.
 fn date_coverage(text: &str, u: &U) -> (f32, Vec<DateMention>) {
     let dates = crate::dates::scan(text, [u.start, u.end], None);
-    let covered: usize = dates.iter().map(|d| d.text.chars().filter(|&c| !is_space(c)).count()).sum();
-    let total = text[u.start..u.end].chars().filter(|&c| !is_space(c)).count();
+    let covered: usize = dates.iter().map(|d| count_non_space(&d.text)).sum();
+    let total = count_non_space(&text[u.start..u.end]);
     (covered as f32 / total.max(1) as f32, dates)
 }
 
@@ -1183,7 +1184,7 @@ fn inline_label(text: &str, u: &U) -> String {
 fn stats(paragraphs: &[Text]) -> Stats {
     let mut s = Stats { paragraphs: paragraphs.len(), ..Default::default() };
     for p in paragraphs {
-        s.characters += p.text.chars().filter(|&c| !is_space(c)).count();
+        s.characters += count_non_space(&p.text);
         s.words += word_count(&p.text);
     }
     s.reading_minutes = s.words.div_ceil(200);
