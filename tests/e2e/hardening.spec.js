@@ -308,6 +308,7 @@ describe('hardening: bidi spoofing', () => {
     assert.ok(doc.article.headline.text.includes('\u202Eمقلوب\u202C'));
     // The raw JSON view shows the same characters.
     await page.click('#raw summary');
+    await page.waitForFunction(() => document.getElementById('raw-json').textContent.length > 0); // filled on 'toggle'
     const raw = await page.textContent('#raw-json');
     assert.deepEqual(JSON.parse(raw), doc);
     await page.screenshot({ path: artifact('hardening-bidi.png') });
@@ -366,7 +367,10 @@ const HOSTILE_FILES = [
   ['spaces.txt', Buffer.from(' \n\t\r\n   \u00a0\u2003\n\n', 'utf8')],
   ['diacritics.txt', Buffer.from('ًٌٍَُِّْ ًٌٍَُِّْ\nَُِ', 'utf8')],
   ['nul.txt', Buffer.concat([Buffer.from('عنوان', 'utf8'), Buffer.alloc(64), Buffer.from('\n\nفقرة فيها\u0000بايت صفري.', 'utf8')])],
-  ['invalid-utf8.txt', Buffer.concat([Buffer.from(SHORT.slice(0, 30), 'utf8'), Buffer.from([0xc3, 0x28, 0xff, 0xfe, 0xa0, 0xa1, 0xe2, 0x82]), Buffer.from(SHORT.slice(30), 'utf8')])],
+  // A long article with a few broken sequences (a truncated download): read as UTF-8 with U+FFFD.
+  ['invalid-utf8.txt', Buffer.concat([Buffer.from(SEED_FIX.text.slice(0, 900), 'utf8'), Buffer.from([0xc3, 0x28, 0xff, 0xfe, 0xa0, 0xa1, 0xe2, 0x82]), Buffer.from(SEED_FIX.text.slice(900), 'utf8')])],
+  // Far more broken bytes than a few: the decoder may pick a legacy encoding; still a Document.
+  ['invalid-utf8-short.txt', Buffer.concat([Buffer.from(SHORT.slice(0, 30), 'utf8'), Buffer.from([0xc3, 0x28, 0xff, 0xfe, 0xa0, 0xa1, 0xe2, 0x82]), Buffer.from(SHORT.slice(30), 'utf8')])],
   ['utf16le-bom.txt', encodeUtf16le(SHORT)],
   ['utf16le.txt', encodeUtf16le(SHORT).subarray(2)],
   ['utf16be-bom.txt', utf16be(SHORT, true)],
@@ -395,6 +399,7 @@ describe('hardening: hostile files in the page', () => {
         blocks: document.getElementById('view').result?.blocks.length,
         encoding: document.body.dataset.encoding,
         lead: document.getElementById('view').result?.article.paragraphs[0]?.text ?? null,
+        warnings: (document.getElementById('view').result?.warnings || []).map((w) => w.code),
       }));
       if (r.error) {
         assert.match(r.error, /[\u0621-\u064a]{3}/, `${name}: the message is Arabic`);
@@ -402,7 +407,10 @@ describe('hardening: hostile files in the page', () => {
       } else {
         assert.ok(r.blocks >= 0, `${name}: a Document`);
       }
-      outcomes.push(`${name}: ${r.error ? `message «${r.error}»` : `Document (${r.encoding}, ${r.blocks} blocks)`}`);
+      outcomes.push(`${name}: ${r.error ? `message «${r.error}»` : `Document (${r.encoding}, ${r.blocks} blocks, warnings ${r.warnings.join(' ') || 'none'})`}`);
+      if (name === 'invalid-utf8.txt') assert.deepEqual([r.encoding, r.warnings[0]], ['utf-8', 'invalid-utf-8-replaced'], 'a few broken bytes: UTF-8 kept');
+      if (name === 'mojibake.txt') assert.ok(r.warnings.includes('mojibake'), 'mojibake is named in the warnings');
+      if (/^(empty|spaces|nul|image|photo|archive)/.test(name)) assert.ok(r.error, `${name}: refused with a message`);
       if (/^utf16|^cp1256/.test(name)) assert.equal(r.lead, SHORT.split('\n\n')[1], `${name}: decoded`);
     }
     t.diagnostic(outcomes.join('\n'));
