@@ -160,9 +160,10 @@ fn from_utf8ish(bytes: &[u8]) -> Decoded {
                     )),
                 };
             }
-            let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
-            det.feed(bytes, true);
-            let enc = det.guess(None, chardetng::Utf8Detection::Deny);
+            if let Some(d) = mixed(bytes) {
+                return d;
+            }
+            let enc = guess_legacy(bytes);
             let (text, _) = enc.decode_without_bom_handling(bytes);
             let name = enc.name().to_ascii_lowercase();
             Decoded {
@@ -175,6 +176,47 @@ fn from_utf8ish(bytes: &[u8]) -> Decoded {
             }
         }
     }
+}
+
+fn guess_legacy(bytes: &[u8]) -> &'static encoding_rs::Encoding {
+    let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    det.feed(bytes, true);
+    det.guess(None, chardetng::Utf8Detection::Deny)
+}
+
+/// A paste of pastes: lines of valid UTF-8 with non-ASCII letters beside lines that are not
+/// UTF-8 (one windows-1256 paragraph in a UTF-8 page). Each line is read in its own encoding.
+fn mixed(bytes: &[u8]) -> Option<Decoded> {
+    let (mut utf8_lines, mut bad_lines) = (0usize, Vec::new());
+    for line in bytes.split(|&b| b == b'\n') {
+        match std::str::from_utf8(line) {
+            Ok(l) if !l.is_ascii() => utf8_lines += 1,
+            Ok(_) => {}
+            Err(_) => bad_lines.push(line),
+        }
+    }
+    if utf8_lines == 0 || bad_lines.is_empty() {
+        return None;
+    }
+    let legacy = guess_legacy(&bad_lines.concat());
+    let mut text = String::with_capacity(bytes.len() + bytes.len() / 2);
+    for (i, line) in bytes.split(|&b| b == b'\n').enumerate() {
+        if i > 0 {
+            text.push('\n');
+        }
+        match std::str::from_utf8(line) {
+            Ok(l) => text.push_str(l),
+            Err(_) => text.push_str(&legacy.decode_without_bom_handling(line).0),
+        }
+    }
+    Some(Decoded {
+        text,
+        encoding: "utf-8".into(),
+        warning: Some(Warning::new(
+            "mixed-encoding",
+            format!("Most of the file is UTF-8; {} line(s) were in {} and were read as such.", bad_lines.len(), legacy.name()),
+        )),
+    })
 }
 
 fn count_invalid_utf8(mut bytes: &[u8]) -> usize {
@@ -225,6 +267,16 @@ mod tests {
         assert!(looks_like_mojibake(&moji.repeat(2)));
         assert!(!looks_like_mojibake(arabic));
         assert!(!looks_like_mojibake("ط"));
+    }
+
+    #[test]
+    fn mixed_utf8_and_windows_1256_lines() {
+        let mut b = "عنوان الخبر بالعربية\n".as_bytes().to_vec();
+        b.extend(encoding_rs::WINDOWS_1256.encode("قال الوزير إن المحادثات مستمرة.").0.iter());
+        b.extend("\nفقرة أخرى بترميز UTF-8".as_bytes());
+        let d = decode(&b);
+        assert_eq!(d.text, "عنوان الخبر بالعربية\nقال الوزير إن المحادثات مستمرة.\nفقرة أخرى بترميز UTF-8");
+        assert_eq!(d.warning.unwrap().code, "mixed-encoding");
     }
 
     #[test]

@@ -35,6 +35,7 @@ export function warningText(w) {
   if (code === 'decoded-utf-16') return 'قُرئ الملف بترميز UTF-16.';
   if (code === 'invalid-utf-8-replaced') return 'في الملف بايتات تالفة في ترميز UTF-8، فاستُبدلت بها العلامة �.';
   if (code === 'mojibake') return 'يبدو أن جزءًا من النص مشوّه الترميز (مثل «ط§ظ„»): احفظ الصفحة بترميز UTF-8 ثم الصقها من جديد.';
+  if (code === 'mixed-encoding') return 'معظم الملف بترميز UTF-8 وبعض أسطره بترميز آخر، فقُرئ كل سطر بترميزه.';
   if (code === 'not-arabic') return 'لا يبدو أن النص عربي، فقد لا تنطبق عليه علامات المقال العربي.';
   if (code && code.startsWith('decoded-')) {
     const enc = code.slice('decoded-'.length);
