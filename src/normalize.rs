@@ -83,43 +83,51 @@ pub fn fold(s: &str) -> String {
 /// [`fold`] into `out` (cleared first), reusing its buffer.
 pub(crate) fn fold_into(s: &str, out: &mut String) {
     out.clear();
-    // `space` = the last pushed character is a space, or nothing was pushed yet.
+    // `space` = the last kept character is a space, or nothing was kept yet.
     let mut space = true;
     let b = s.as_bytes();
+    // Characters that fold to themselves are copied in runs: `b[run..i]` is pending.
+    let mut run = 0;
     let mut i = 0;
     while i < b.len() {
         let x = b[i];
-        // ASCII: one byte, folded here.
         if x < 0x80 {
-            i += 1;
-            let f = match x {
-                b'A'..=b'Z' => x | 0x20,
-                0x09..=0x0D => b' ',
-                _ => x,
-            };
-            if f == b' ' {
-                if space {
-                    continue;
-                }
+            if x == b' ' && !space {
                 space = true;
-            } else {
-                space = false;
+                i += 1;
+                continue;
             }
-            out.push(f as char);
+            if x != b' ' && !x.is_ascii_uppercase() && !(0x09..=0x0D).contains(&x) {
+                space = false;
+                i += 1;
+                continue;
+            }
+            // An upper-case letter, a control whitespace, or a space after a space.
+            out.push_str(&s[run..i]);
+            i += 1;
+            run = i;
+            if x.is_ascii_uppercase() {
+                out.push((x | 0x20) as char);
+                space = false;
+            } else if !space {
+                out.push(' ');
+                space = true;
+            }
             continue;
         }
-        // Arabic letters that fold to themselves (fold_char's fast path): copied as they are.
+        // Arabic letters that fold to themselves (fold_char's fast path).
         if (x == 0xD8 || x == 0xD9) && i + 1 < b.len() {
             let u = ((x as u32 & 0x1F) << 6) | (b[i + 1] as u32 & 0x3F);
             if is_plain_arabic(u) {
-                out.push_str(&s[i..i + 2]);
                 space = false;
                 i += 2;
                 continue;
             }
         }
+        out.push_str(&s[run..i]);
         let c = s[i..].chars().next().unwrap();
         i += c.len_utf8();
+        run = i;
         if let Some(f) = fold_char(c) {
             if f == ' ' {
                 if space {
@@ -132,6 +140,7 @@ pub(crate) fn fold_into(s: &str, out: &mut String) {
             out.push(f);
         }
     }
+    out.push_str(&s[run..]);
     if out.ends_with(' ') {
         out.pop();
     }
@@ -305,7 +314,7 @@ mod tests {
             }
             out
         };
-        let parts = ["إقرأ", " ", "أيضاً", ":", "\u{00A0}", "ABC", "٢٠٢٤", "\t\n", "ـــ", "کتب", "😀", "\u{2028}", "\u{3000}", "é", "ة", "ی", "\u{200F}", "ٱ"];
+        let parts = ["إقرأ", " ", "  ", "أيضاً", ":", "\u{00A0}", "ABC", "aZ", "٢٠٢٤", "\t\n", " \t", "ـــ", "کتب", "😀", "\u{2028}", "\u{3000}", "é", "ة", "ی", "\u{200F}", "ٱ"];
         for a in &parts {
             for b in &parts {
                 for c in &parts {
