@@ -83,51 +83,43 @@ pub fn fold(s: &str) -> String {
 /// [`fold`] into `out` (cleared first), reusing its buffer.
 pub(crate) fn fold_into(s: &str, out: &mut String) {
     out.clear();
-    // `space` = the last kept character is a space, or nothing was kept yet.
+    // `space` = the last pushed character is a space, or nothing was pushed yet.
     let mut space = true;
     let b = s.as_bytes();
-    // Characters that fold to themselves are copied in runs: `b[run..i]` is pending.
-    let mut run = 0;
     let mut i = 0;
     while i < b.len() {
         let x = b[i];
+        // ASCII: one byte, folded here.
         if x < 0x80 {
-            if x == b' ' && !space {
-                space = true;
-                i += 1;
-                continue;
-            }
-            if x != b' ' && !x.is_ascii_uppercase() && !(0x09..=0x0D).contains(&x) {
-                space = false;
-                i += 1;
-                continue;
-            }
-            // An upper-case letter, a control whitespace, or a space after a space.
-            out.push_str(&s[run..i]);
             i += 1;
-            run = i;
-            if x.is_ascii_uppercase() {
-                out.push((x | 0x20) as char);
-                space = false;
-            } else if !space {
-                out.push(' ');
+            let f = match x {
+                b'A'..=b'Z' => x | 0x20,
+                0x09..=0x0D => b' ',
+                _ => x,
+            };
+            if f == b' ' {
+                if space {
+                    continue;
+                }
                 space = true;
+            } else {
+                space = false;
             }
+            out.push(f as char);
             continue;
         }
-        // Arabic letters that fold to themselves (fold_char's fast path).
+        // Arabic letters that fold to themselves (fold_char's fast path): copied as they are.
         if (x == 0xD8 || x == 0xD9) && i + 1 < b.len() {
             let u = ((x as u32 & 0x1F) << 6) | (b[i + 1] as u32 & 0x3F);
             if is_plain_arabic(u) {
+                out.push_str(&s[i..i + 2]);
                 space = false;
                 i += 2;
                 continue;
             }
         }
-        out.push_str(&s[run..i]);
         let c = s[i..].chars().next().unwrap();
         i += c.len_utf8();
-        run = i;
         if let Some(f) = fold_char(c) {
             if f == ' ' {
                 if space {
@@ -140,7 +132,6 @@ pub(crate) fn fold_into(s: &str, out: &mut String) {
             out.push(f);
         }
     }
-    out.push_str(&s[run..]);
     if out.ends_with(' ') {
         out.pop();
     }
