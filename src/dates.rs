@@ -753,10 +753,12 @@ impl<'a> Scanner<'a> {
             }
         }
         if (head == "الغد" || head == "غد")
+            && !next_is_weekday
             && !matches!(
                 prev,
                 Some(
                     "يوم"
+                        | "ويوم"
                         | "صباح"
                         | "مساء"
                         | "ظهر"

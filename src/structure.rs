@@ -743,7 +743,7 @@ fn understand_doc(text: &str, doc: &mut Document, options: &Options) {
     let reference = options.reference_date.or_else(|| pub_date(&doc.article));
     understand(text, &mut doc.article, reference);
     for ins in &mut doc.inserts {
-        let r = options.reference_date.or_else(|| pub_date(&ins.article)).or(reference);
+        let r = options.reference_date.or_else(|| pub_date(&ins.article));
         understand(text, &mut ins.article, r);
     }
 }
