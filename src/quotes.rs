@@ -1396,7 +1396,7 @@ impl<'a> Run<'a> {
                             let goes_on = toks.get(c.wrapping_add(1)).is_some_and(|t| {
                                 (t.k == Tk::Punct && matches!(t.c, '،' | ',')) || (t.k == Tk::Word && lex.compl.contains(t.f.as_str()))
                             });
-                            (short && goes_on).then_some(c + 1)
+                            (short && goes_on).then(|| c + 1)
                         }) {
                             np = Some(Np { a, b: j });
                             i = j;
