@@ -67,7 +67,10 @@ impl Hasher for FxHasher {
 
     #[inline]
     fn finish(&self) -> u64 {
-        self.hash
+        // A final mix spreads the last word into the high bits, which hashbrown uses to pick
+        // groups: without it, large word maps collide (measured on the entity lexicon).
+        let h = self.hash;
+        (h ^ (h >> 29)).wrapping_mul(0xBF58_476D_1CE4_E5B9) ^ (h >> 32)
     }
 }
 

@@ -17,7 +17,7 @@
 
 use crate::model::{Entity, EntityKind, Quote, Text};
 use crate::normalize::{fold, fold_char};
-use std::collections::{HashMap, HashSet};
+use crate::hash::{FastMap, FastSet};
 use std::sync::OnceLock;
 
 /// Quotes in `paragraphs` (byte spans into `input`); `entity` indexes `entities`.
@@ -40,28 +40,28 @@ pub(crate) fn extract(input: &str, paragraphs: &[Text], entities: &[Entity]) -> 
 
 struct Lex {
     /// Verb forms → the preposition they take (`""` for none).
-    past: HashMap<&'static str, &'static str>,
-    present: HashMap<&'static str, &'static str>,
-    weak: HashMap<&'static str, &'static str>,
-    participles: HashMap<&'static str, &'static str>,
-    compl: HashSet<&'static str>,
-    titles: HashSet<&'static str>,
-    roles: HashSet<&'static str>,
-    orgs: HashSet<&'static str>,
-    circ: HashSet<&'static str>,
-    channels: HashSet<&'static str>,
-    honorifics: HashSet<&'static str>,
-    pronouns: HashSet<&'static str>,
-    fillers: HashSet<&'static str>,
-    tails: HashSet<&'static str>,
-    objects: HashSet<&'static str>,
+    past: FastMap<&'static str, &'static str>,
+    present: FastMap<&'static str, &'static str>,
+    weak: FastMap<&'static str, &'static str>,
+    participles: FastMap<&'static str, &'static str>,
+    compl: FastSet<&'static str>,
+    titles: FastSet<&'static str>,
+    roles: FastSet<&'static str>,
+    orgs: FastSet<&'static str>,
+    circ: FastSet<&'static str>,
+    channels: FastSet<&'static str>,
+    honorifics: FastSet<&'static str>,
+    pronouns: FastSet<&'static str>,
+    fillers: FastSet<&'static str>,
+    tails: FastSet<&'static str>,
+    objects: FastSet<&'static str>,
 }
 
 fn lexicon_file(name: &str) -> &'static str {
     crate::lexicon::FILES.iter().find(|(n, _)| *n == name).map(|(_, c)| *c).unwrap_or("")
 }
 
-fn set(names: &[&str]) -> HashSet<&'static str> {
+fn set(names: &[&str]) -> FastSet<&'static str> {
     names
         .iter()
         .flat_map(|n| crate::lexicon::entries(lexicon_file(n)))
@@ -69,7 +69,7 @@ fn set(names: &[&str]) -> HashSet<&'static str> {
         .collect()
 }
 
-fn map(name: &str) -> HashMap<&'static str, &'static str> {
+fn map(name: &str) -> FastMap<&'static str, &'static str> {
     crate::lexicon::entries(lexicon_file(name))
         .map(|e| match e.split_once('\t') {
             Some((k, v)) => (k, v.trim()),
@@ -416,7 +416,7 @@ struct EntityIndex<'a> {
     /// Folded name of every entity.
     names: Vec<String>,
     /// Folded word → entities whose name contains it.
-    by_word: HashMap<String, Vec<usize>>,
+    by_word: FastMap<String, Vec<usize>>,
 }
 
 /// Which entities a speaker phrase may resolve to.
@@ -447,7 +447,7 @@ impl<'a> EntityIndex<'a> {
         }
         mentions.sort_unstable();
         let names: Vec<String> = entities.iter().map(|e| fold(&e.name)).collect();
-        let mut by_word: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_word: FastMap<String, Vec<usize>> = FastMap::default();
         for (i, n) in names.iter().enumerate() {
             for w in n.split(' ') {
                 let v = by_word.entry(w.to_string()).or_default();

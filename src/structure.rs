@@ -23,7 +23,6 @@ use crate::normalize::{count_non_space, fold, is_alnum, is_alpha, is_space, Fold
 struct U {
     start: usize,
     end: usize,
-    blank_before: bool,
     folded: String,
     words: usize,
     /// Byte length of the bullet / list number prefix in the folded text (0 when none).
@@ -184,7 +183,7 @@ fn features(lex: &Lexicon, text: &str, u: &Unit) -> U {
         ok.then_some((kind, bullet + len, alone, colon))
     });
     let prose = is_prose(lex, original, &folded, words);
-    U { start: u.start, end: u.end, blank_before: u.blank_before, folded, words, bullet, marker, prose, kind: None, insert: None }
+    U { start: u.start, end: u.end, folded, words, bullet, marker, prose, kind: None, insert: None }
 }
 
 /// A line that is site chrome by its shape: URLs, file names, leaked template strings, counts.
