@@ -1,27 +1,20 @@
 // <maqal-article> embedded in a blank left-to-right page served from another folder: light-DOM
 // text, `src`, the `text` property (last one wins), the event, ::part and custom properties.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { SEED, artifact, encodeWindows1256, fixtures, launch, openPage, startServer } from './helpers.js';
+import {
+  SEED, artifact, encodeWindows1256, fixtures, openPage, useServerAndBrowser,
+} from './helpers.js';
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const ALL = fixtures();
 const SEED_FIX = ALL.find((f) => f.name === SEED);
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const env = useServerAndBrowser();
 
 const escapeHtml = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -47,15 +40,15 @@ function hostPage() {
 }
 
 async function openHost() {
-  const o = await openPage(browser, server.origin, { viewport: { width: 1000, height: 900 } });
+  const o = await openPage(env.browser, env.server.origin, { viewport: { width: 1000, height: 900 } });
   const winText = SEED_FIX.text.slice(0, SEED_FIX.text.indexOf('إقرأ أيضاً')).trimEnd();
-  await o.page.route(`${server.origin}/embed/deep/host.html`, (r) => r.fulfill({ contentType: 'text/html; charset=utf-8', body: hostPage() }));
-  await o.page.route(`${server.origin}/embed/deep/win1256.txt`, (r) => r.fulfill({ contentType: 'text/plain', body: encodeWindows1256(winText) }));
+  await o.page.route(`${env.server.origin}/embed/deep/host.html`, (r) => r.fulfill({ contentType: 'text/html; charset=utf-8', body: hostPage() }));
+  await o.page.route(`${env.server.origin}/embed/deep/win1256.txt`, (r) => r.fulfill({ contentType: 'text/plain', body: encodeWindows1256(winText) }));
   await o.page.addInitScript(() => {
     window.__events = [];
     document.addEventListener('maqal-parsed', (e) => window.__events.push({ id: e.composedPath()[0].id, version: e.detail.version, blocks: e.detail.blocks.length }));
   });
-  await o.page.goto(`${server.origin}/embed/deep/host.html`);
+  await o.page.goto(`${env.server.origin}/embed/deep/host.html`);
   await o.page.waitForFunction(() => ['light', 'fromsrc', 'win'].every((id) => document.getElementById(id).result?.blocks.length > 0));
   return { ...o, winText };
 }

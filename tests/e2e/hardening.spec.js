@@ -2,24 +2,17 @@
 // in a `src` file and in uploaded .html files; bidi spoofing; hostile files in the page; the element
 // in hostile host pages; WASM memory over 1,000 parses. No wall-clock assertions.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { deflateRawSync } from 'node:zlib';
-import { SEED, afterParse, artifact, encodeUtf16le, encodeWindows1256, fixtures, launch, openPage, startServer } from './helpers.js';
+import {
+  SEED, afterParse, artifact, encodeUtf16le, encodeWindows1256, fixtures, openPage, useServerAndBrowser,
+} from './helpers.js';
 
 const ALL = fixtures();
 const SEED_FIX = ALL.find((f) => f.name === SEED);
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const env = useServerAndBrowser();
 
 // ---------------------------------------------------------------- the vectors
 // Every payload sets a global flag on the top window and/or opens a dialog.
@@ -135,9 +128,9 @@ async function guard(page) {
 }
 
 async function openApp() {
-  const o = await openPage(browser, server.origin, { viewport: { width: 1200, height: 900 } });
+  const o = await openPage(env.browser, env.server.origin, { viewport: { width: 1200, height: 900 } });
   const parsed = o.page.waitForFunction(() => document.getElementById('view')?.result?.blocks?.length > 0);
-  await o.page.goto(`${server.origin}/`);
+  await o.page.goto(`${env.server.origin}/`);
   await parsed;
   return o;
 }
@@ -198,22 +191,22 @@ describe('hardening: no injection', () => {
   });
 
   test('every vector in a .txt and an .html file loaded through the element\'s src attribute', async () => {
-    const o = await openPage(browser, server.origin, { viewport: { width: 1000, height: 900 } });
+    const o = await openPage(env.browser, env.server.origin, { viewport: { width: 1000, height: 900 } });
     const { page, context, problems } = o;
     const txt = VECTORS.map((v, i) => (i % 3 === 0 ? carrier(v) : `فقرة رقم ${i} فيها ${v} ولا شيء غيره يذكر في هذا السطر.`)).join('\n\n');
     const html = `<!doctype html><html><head><title>${VECTORS[0]}</title>${VECTORS.slice(0, 5).join('')}</head><body>`
       + `<h1>عنوان الملف</h1>${VECTORS.map((v, i) => `<p>فقرة ${i}: ${v} نص عربي بعد المتجه.</p>`).join('\n')}`
       + `<p>المصدر: ${VECTORS[3]}</p><p>كلمات دلالية: ${VECTORS[9]}، سياسة</p></body></html>`;
-    await page.route(`${server.origin}/host/hostile.txt`, (r) => r.fulfill({ contentType: 'text/plain; charset=utf-8', body: txt }));
-    await page.route(`${server.origin}/host/hostile.html`, (r) => r.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
-    await page.route(`${server.origin}/host/index.html`, (r) => r.fulfill({
+    await page.route(`${env.server.origin}/host/hostile.txt`, (r) => r.fulfill({ contentType: 'text/plain; charset=utf-8', body: txt }));
+    await page.route(`${env.server.origin}/host/hostile.html`, (r) => r.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
+    await page.route(`${env.server.origin}/host/index.html`, (r) => r.fulfill({
       contentType: 'text/html; charset=utf-8',
       body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>host</title></head><body>
 <maqal-article id="t" src="hostile.txt"></maqal-article><maqal-article id="h" src="hostile.html"></maqal-article>
 <script type="module" src="../maqal-article.js"></script></body></html>`,
     }));
     const check = await guard(page);
-    await page.goto(`${server.origin}/host/index.html`);
+    await page.goto(`${env.server.origin}/host/index.html`);
     await page.waitForFunction(() => ['t', 'h'].every((id) => document.getElementById(id).result?.blocks.length > 0));
     const info = await page.evaluate(() => ['t', 'h'].map((id) => {
       const el = document.getElementById(id);
@@ -439,9 +432,9 @@ ${body}
 }
 
 async function openHost(html, path = 'host.html') {
-  const o = await openPage(browser, server.origin, { viewport: { width: 1000, height: 900 } });
-  await o.page.route(`${server.origin}/hosts/${path}`, (r) => r.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
-  await o.page.goto(`${server.origin}/hosts/${path}`);
+  const o = await openPage(env.browser, env.server.origin, { viewport: { width: 1000, height: 900 } });
+  await o.page.route(`${env.server.origin}/hosts/${path}`, (r) => r.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
+  await o.page.goto(`${env.server.origin}/hosts/${path}`);
   await o.page.waitForFunction(() => customElements.get('maqal-article'));
   return o;
 }

@@ -2,6 +2,7 @@
 // playwright-core, watch for console errors and requests that leave the origin, read fixtures.
 
 import { spawn } from 'node:child_process';
+import { after, before } from 'node:test';
 import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -129,4 +130,19 @@ export function encodeUtf16le(text) {
   buf[1] = 0xfe;
   for (let i = 0; i < text.length; i++) buf.writeUInt16LE(text.charCodeAt(i), 2 + i * 2);
   return buf;
+}
+
+/** Serves www/ and launches Chromium before the calling file's tests, and stops both after them.
+ *  Returns `{server, browser}`, filled once the `before` hook has run. */
+export function useServerAndBrowser() {
+  const env = { server: null, browser: null };
+  before(async () => {
+    env.server = await startServer();
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    env.server?.stop();
+  });
+  return env;
 }

@@ -1,14 +1,14 @@
 // The page (www/index.html) in real Chromium: load, paste, files, drag-and-drop, export, layout,
 // accessibility, security. Expected values come from seeds/*.json, so the tests follow the fixtures.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import {
-  SEED, SEEDS, afterParse, artifact, encodeUtf16le, encodeWindows1256, fixtures, launch, openPage, parts, startServer,
+  SEED, SEEDS, afterParse, artifact, encodeUtf16le, encodeWindows1256, fixtures, openPage, parts, useServerAndBrowser,
 } from './helpers.js';
 
 const require = createRequire(import.meta.url);
@@ -16,22 +16,13 @@ const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const ALL = fixtures();
 const SEED_FIX = ALL.find((f) => f.name === SEED);
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const env = useServerAndBrowser();
 
 /** Opens the page and waits for the sample to be parsed and shown. */
 async function openApp(options) {
-  const o = await openPage(browser, server.origin, options);
+  const o = await openPage(env.browser, env.server.origin, options);
   const parsed = o.page.waitForFunction(() => document.getElementById('view')?.result?.blocks?.length > 0);
-  await o.page.goto(`${server.origin}/`);
+  await o.page.goto(`${env.server.origin}/`);
   await parsed;
   return o;
 }
@@ -277,7 +268,7 @@ describe('the page', () => {
 
   test('copy JSON, download JSON (named after the headline) and the raw JSON view agree', async (t) => {
     const { page, context, problems } = await openApp();
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.server.origin });
     const plain = ALL.filter((x) => !x.text.includes('\r'));
     const f = plain.find((x) => x.expected && JSON.parse(x.expected).article.headline) ?? plain.find((x) => x.name !== SEED);
     await afterParse(page, () => page.fill('#text', f.text));

@@ -2,22 +2,15 @@
 // panels, quotes, dates, inserts, related counts and links, removed lines, warnings — is drawn
 // from the Document as the contract describes it, whatever the parser does today.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { SEED, artifact, fixtures, launch, openPage, startServer } from './helpers.js';
+import {
+  SEED, artifact, fixtures, openPage, useServerAndBrowser,
+} from './helpers.js';
 
 const seed = fixtures().find((f) => f.name === SEED).text;
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const env = useServerAndBrowser();
 
 /** `[start, end]` of the n-th occurrence of `s` at or after `from` (UTF-16, like the contract). */
 function span(s, from = 0) {
@@ -99,13 +92,13 @@ function handMadeDocument() {
 
 describe('render.js draws the whole contract', () => {
   test('entities, quotes, dates, inserts, related, removed lines and warnings', async () => {
-    const { page, context, problems } = await openPage(browser, server.origin, { viewport: { width: 1200, height: 900 } });
-    await page.route(`${server.origin}/render-test.html`, (r) => r.fulfill({
+    const { page, context, problems } = await openPage(env.browser, env.server.origin, { viewport: { width: 1200, height: 900 } });
+    await page.route(`${env.server.origin}/render-test.html`, (r) => r.fulfill({
       contentType: 'text/html; charset=utf-8',
       body: `<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>render</title><link rel="icon" href="data:,"><link rel="stylesheet" href="/app.css"></head>
         <body><main><div id="host"></div></main></body></html>`,
     }));
-    await page.goto(`${server.origin}/render-test.html`);
+    await page.goto(`${env.server.origin}/render-test.html`);
     const doc = handMadeDocument();
     await page.evaluate(async (d) => {
       const { renderDocument } = await import('/render.js');
