@@ -123,6 +123,9 @@ fixtures:
 	  done; echo "];"; } > $$tmp; \
 	cmp -s $$tmp $$out && rm $$tmp || mv $$tmp $$out; \
 	echo "tests/web/fixtures.rs: $$(grep -c include_bytes $$out) fixtures"
+	cargo run --quiet --example random_digests > tests/web/random.rs.tmp
+	@cmp -s tests/web/random.rs.tmp tests/web/random.rs && rm tests/web/random.rs.tmp || mv tests/web/random.rs.tmp tests/web/random.rs; \
+	echo "tests/web/random.rs: $$(grep -c '^    (' tests/web/random.rs) digests of native JSON for random inputs"
 
 test-wasm: tools-rust tools-wasm-bindgen tools-browser fixtures
 	CHROMEDRIVER=$$(command -v chromedriver) WASM_BINDGEN_TEST_TIMEOUT=300 \
@@ -156,4 +159,4 @@ bench:
 	for e in $$ex; do cargo run --release --features cli --example $$e; done
 
 clean:
-	rm -rf $(PKG) $(PKG).tmp www/sample.txt tests/web/fixtures.rs tests/web/native $(E2E)/artifacts $(E2E)/.tsc
+	rm -rf $(PKG) $(PKG).tmp www/sample.txt tests/web/fixtures.rs tests/web/random.rs tests/web/native $(E2E)/artifacts $(E2E)/.tsc

@@ -19,6 +19,13 @@ wasm_bindgen_test_configure!(run_in_browser);
 // CLI's JSON for the same file).
 include!("web/fixtures.rs");
 
+// `RANDOM_DIGESTS: &[(usize, u64)]` = (input length, FNV-1a of the native JSON) for each input
+// of `tests/common/random_inputs.rs`, written by `make fixtures` (tests/web/random_digests.rs).
+include!("web/random.rs");
+
+#[path = "common/random_inputs.rs"]
+mod random_inputs;
+
 /// The Document JSON for a fixture file, made exactly as the native harness (`tests/seeds.rs`)
 /// makes it: bytes → `decode` → `parse` (the decoding warning first) → pretty JSON + newline.
 fn document_json(bytes: &[u8]) -> String {
@@ -68,6 +75,26 @@ fn every_fixture_parses_in_wasm_as_natively() {
         FIXTURES.len(),
         not_reviewed.join("\n")
     );
+}
+
+#[wasm_bindgen_test]
+fn a_thousand_random_inputs_give_the_native_json_byte_for_byte() {
+    let fx: Vec<(&str, &[u8])> = FIXTURES.iter().map(|(n, b, _, _)| (*n, *b)).collect();
+    let inputs = random_inputs::inputs(&fx);
+    assert_eq!(inputs.len(), RANDOM_DIGESTS.len(), "as many inputs as native digests (run `make fixtures`)");
+    let mut differ = Vec::new();
+    let mut bytes = 0;
+    for (i, (input, (len, want))) in inputs.iter().zip(RANDOM_DIGESTS).enumerate() {
+        assert_eq!(input.len(), *len, "input {i} is not the one the native side made: the generator differs between targets");
+        bytes += input.len();
+        let got = random_inputs::digest(&random_inputs::document_json(input));
+        if got != *want {
+            differ.push(format!("input {i} ({len} bytes): WASM JSON digest {got:016x}, native {want:016x} \
+                 (native JSON: `cargo run --example random_digests -- --show {i}`)"));
+        }
+    }
+    console_log!("{} random inputs ({} bytes) parsed in WASM and compared with the native JSON", inputs.len(), bytes);
+    assert!(differ.is_empty(), "{} of {} random inputs parse differently in WASM:\n{}", differ.len(), inputs.len(), differ.join("\n"));
 }
 
 #[wasm_bindgen_test]
