@@ -96,17 +96,86 @@ struct Line {
     text: String,
 }
 
+/// The longest JSON line `--jsonl` reads; a longer one is skipped (not held in memory) and
+/// answered with an error line.
+const MAX_LINE: usize = 64 << 20;
+
+/// One input line of `--jsonl`: its text, or why it cannot be read.
+enum Input {
+    Line(String),
+    Bad(String),
+}
+
+/// Reads one line (without its `\n`) into `buf`, keeping at most `MAX_LINE` bytes of it:
+/// `None` at the end of the input.
+fn read_line(r: &mut impl BufRead, buf: &mut Vec<u8>) -> Option<Input> {
+    buf.clear();
+    let mut too_long = false;
+    let mut any = false;
+    loop {
+        let chunk = match r.fill_buf() {
+            Ok(c) => c,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Some(Input::Bad(format!("unreadable line: {e}"))),
+        };
+        if chunk.is_empty() {
+            break;
+        }
+        any = true;
+        let (part, done) = match memchr::memchr(b'\n', chunk) {
+            Some(i) => (&chunk[..i], i + 1),
+            None => (chunk, chunk.len()),
+        };
+        if buf.len() + part.len() > MAX_LINE {
+            too_long = true;
+            buf.clear();
+        } else if !too_long {
+            buf.extend_from_slice(part);
+        }
+        let ended = done > part.len();
+        r.consume(done);
+        if ended {
+            break;
+        }
+    }
+    if !any {
+        return None;
+    }
+    if too_long {
+        return Some(Input::Bad(format!("line longer than {} MB, skipped", MAX_LINE >> 20)));
+    }
+    if buf.last() == Some(&b'\r') {
+        buf.pop();
+    }
+    Some(match std::str::from_utf8(buf) {
+        Ok(s) => Input::Line(s.to_owned()),
+        Err(e) => Input::Bad(format!("unreadable line: not UTF-8 ({e})")),
+    })
+}
+
 fn jsonl_mode(opts: &maqal::Options, pretty: bool) -> ExitCode {
     use rayon::prelude::*;
-    let stdin = io::stdin().lock();
+    let mut stdin = io::BufReader::with_capacity(1 << 20, io::stdin().lock());
     let mut stdout = io::BufWriter::new(io::stdout().lock());
-    // Bounded memory: read a batch of lines, parse them in parallel, write them in order.
+    // Bounded memory: read a batch of lines (at most BATCH lines or BATCH_BYTES bytes, plus one
+    // line of at most MAX_LINE), parse them on all cores, write the results in input order.
     const BATCH: usize = 256;
-    let mut lines = stdin.lines();
+    const BATCH_BYTES: usize = 8 << 20;
+    let mut buf = Vec::new();
     loop {
-        let mut batch: Vec<io::Result<String>> = Vec::with_capacity(BATCH);
-        for l in lines.by_ref().take(BATCH) {
-            batch.push(l);
+        let mut batch: Vec<Input> = Vec::with_capacity(BATCH);
+        let mut bytes = 0;
+        while batch.len() < BATCH && bytes < BATCH_BYTES {
+            match read_line(&mut stdin, &mut buf) {
+                Some(l) => {
+                    bytes += match &l {
+                        Input::Line(s) => s.len(),
+                        Input::Bad(_) => 0,
+                    };
+                    batch.push(l);
+                }
+                None => break,
+            }
         }
         if batch.is_empty() {
             break;
@@ -115,8 +184,8 @@ fn jsonl_mode(opts: &maqal::Options, pretty: bool) -> ExitCode {
             .into_par_iter()
             .map(|l| {
                 let l = match l {
-                    Ok(l) => l,
-                    Err(e) => return Some(serde_json::json!({"id": null, "error": format!("unreadable line: {e}")}).to_string()),
+                    Input::Line(l) => l,
+                    Input::Bad(e) => return Some(serde_json::json!({"id": null, "error": e}).to_string()),
                 };
                 if l.trim().is_empty() {
                     return None;
