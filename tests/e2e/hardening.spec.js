@@ -308,6 +308,44 @@ describe('hardening: bidi spoofing', () => {
     assert.deepEqual(problems(), []);
     await context.close();
   });
+
+  test('controls at the edges of every block: blocks stay in order, the view\'s own labels and headings keep their text and place', async () => {
+    const { page, context, problems } = await openApp();
+    const clean = carrier('شهود');
+    // Every line opens an override or embedding it never closes, or closes one it never opened.
+    const OPENERS = ['\u202E', '\u202D', '\u202B', '\u202A', '\u2067', '\u2066', '\u2068', '\u202C', '\u2069', '\u200F', '\u200E'];
+    const spoofed = clean.split('\n').map((l, i) => (l.trim() ? `${OPENERS[i % OPENERS.length]}${l}${OPENERS[(i + 3) % OPENERS.length]}` : l)).join('\n');
+    const look = () => page.evaluate(() => {
+      const root = document.getElementById('view').shadowRoot;
+      const box = (n) => { const r = n.getBoundingClientRect(); return { x: Math.round(r.x), w: Math.round(r.width) }; };
+      const own = Array.from(root.querySelectorAll('.label, h2:not([part~="headline"]), summary, .related-label, .insert-label'))
+        .filter((n) => !n.closest('[part~="paragraph"]'))
+        .map((n) => ({ text: n.textContent.replace(/[\u200B-\u200F\u202A-\u202E\u2066-\u2069]/g, ''), ...(n.matches('.label, h2, summary') ? box(n) : {}) }));
+      const blocks = Array.from(root.querySelectorAll('[part~="headline"], [part~="lead"], [part~="paragraph"], [part~="source"], [part~="tag"], [part~="related-item"]'))
+        .map((n) => ({ part: n.getAttribute('part'), y: Math.round(n.getBoundingClientRect().y), text: n.textContent.replace(/[\u200B-\u200F\u202A-\u202E\u2066-\u2069]/g, '').trim() }));
+      return { own, blocks };
+    });
+    await afterParse(page, () => page.fill('#text', clean));
+    const want = await look();
+    await afterParse(page, () => page.fill('#text', spoofed));
+    const got = await look();
+    assert.deepEqual(got.own, want.own, "the view's labels and headings: same text, same place");
+    assert.deepEqual(got.blocks.map((b) => [b.part, b.text]), want.blocks.map((b) => [b.part, b.text]), 'the same blocks in the same order');
+    assert.ok(got.blocks.length >= 6, `headline, paragraphs, source, tags, related shown (${got.blocks.length})`);
+    // Drawn in the same vertical order as without the controls: for every pair of blocks, the one
+    // above stays above (the view's own layout decides that order, not the user's text).
+    for (let i = 0; i < got.blocks.length; i++) {
+      for (let j = i + 1; j < got.blocks.length; j++) {
+        const [a, b, ca, cb] = [got.blocks[i], got.blocks[j], want.blocks[i], want.blocks[j]];
+        assert.equal(Math.sign(b.y - a.y), Math.sign(cb.y - ca.y), `${a.part} «${a.text}» and ${b.part} «${b.text}» keep their vertical order`);
+      }
+    }
+    const doc = JSON.parse(await page.evaluate(() => document.getElementById('view').json));
+    assert.equal(doc.blocks.map((b) => b.text).join('\n').match(CONTROLS).length, spoofed.match(CONTROLS).length, 'the JSON keeps every control');
+    await page.screenshot({ path: artifact('hardening-bidi-order.png') });
+    assert.deepEqual(problems(), []);
+    await context.close();
+  });
 });
 
 // ---------------------------------------------------------------- hostile files
@@ -378,13 +416,22 @@ const HOSTILE_FILES = [
 ];
 
 describe('hardening: hostile files in the page', () => {
-  test(`${HOSTILE_FILES.length} hostile files each give a Document or an Arabic message; the page stays usable`, async (t) => {
+  test(`${HOSTILE_FILES.length} hostile files, opened and dropped, each give a Document or an Arabic message; the page stays usable`, async (t) => {
     const { page, context, problems } = await openApp();
     const outcomes = [];
-    for (const [name, buffer] of HOSTILE_FILES) {
+    for (const via of ['file input', 'drop']) for (const [name, buffer] of HOSTILE_FILES) {
       await page.evaluate(() => { document.getElementById('error').hidden = true; });
       const before = await page.evaluate(() => Number(document.body.dataset.parsed || 0));
-      await chooseFile(page, { name, mimeType: name.endsWith('.png') ? 'image/png' : name.endsWith('.zip') ? 'application/zip' : 'text/plain', buffer });
+      const mimeType = name.endsWith('.png') ? 'image/png' : name.endsWith('.zip') ? 'application/zip' : 'text/plain';
+      if (via === 'file input') await chooseFile(page, { name, mimeType, buffer });
+      else {
+        await page.evaluate(([bytes, n, type]) => {
+          const dt = new DataTransfer();
+          dt.items.add(new File([new Uint8Array(bytes)], n, { type }));
+          document.querySelector('.banner').dispatchEvent(new DragEvent('dragenter', { bubbles: true, cancelable: true, dataTransfer: dt }));
+          document.querySelector('.banner').dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: dt }));
+        }, [Array.from(buffer), name, mimeType]);
+      }
       await page.waitForFunction((n) => Number(document.body.dataset.parsed || 0) > n || !document.getElementById('error').hidden, before);
       const r = await page.evaluate(() => ({
         error: document.getElementById('error').hidden ? null : document.getElementById('error').textContent,
@@ -400,7 +447,8 @@ describe('hardening: hostile files in the page', () => {
       } else {
         assert.ok(r.blocks >= 0, `${name}: a Document`);
       }
-      outcomes.push(`${name}: ${r.error ? `message «${r.error}»` : `Document (${r.encoding}, ${r.blocks} blocks, warnings ${r.warnings.join(' ') || 'none'})`}`);
+      assert.equal(await page.isVisible('#drop'), false, `${name} (${via}): the drop overlay is gone`);
+      outcomes.push(`${via} ${name}: ${r.error ? `message «${r.error}»` : `Document (${r.encoding}, ${r.blocks} blocks, warnings ${r.warnings.join(' ') || 'none'})`}`);
       if (name === 'invalid-utf8.txt') assert.deepEqual([r.encoding, r.warnings[0]], ['utf-8', 'invalid-utf-8-replaced'], 'a few broken bytes: UTF-8 kept');
       if (name === 'mojibake.txt') assert.ok(r.warnings.includes('mojibake'), 'mojibake is named in the warnings');
       if (/^(empty|spaces|nul|image|photo|archive)/.test(name)) assert.ok(r.error, `${name}: refused with a message`);
