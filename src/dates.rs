@@ -47,7 +47,8 @@
 
 use crate::lexicon;
 use crate::model::{days_in_month, Calendar, Date, DateMention, Span};
-use crate::normalize::Folded;
+use crate::hash::{FastMap, FastSet};
+use crate::normalize::{is_alpha, is_space, Folded};
 use std::sync::OnceLock;
 
 // ------------------------------------------------------------------------------------------
@@ -59,6 +60,11 @@ pub(crate) fn scan(input: &str, span: Span, reference: Option<Date>) -> Vec<Date
     let Some(slice) = slice(input, span) else {
         return Vec::new();
     };
+    // Most lines and many paragraphs have no digit and no word that can start a date: then
+    // there is nothing to find, and the mapped fold and the tokens are not needed.
+    if !may_have_date(slice) {
+        return Vec::new();
+    }
     let folded = Folded::new(slice, span[0]);
     let toks = tokenize(&folded.text);
     let hits = Scanner {
@@ -172,6 +178,29 @@ pub(crate) fn hijri_to_gregorian(year: i32, month: u8, day: u8) -> Option<Date> 
     hijri_days(year, month, day).map(Date::from_days)
 }
 
+/// False only when `s` can hold no date expression: its fold has no digit and no word that
+/// [`Scanner::at`] can start a mention with (see [`Lexicons::starts`]).
+fn may_have_date(s: &str) -> bool {
+    let mut f = String::new();
+    crate::normalize::fold_into(s, &mut f);
+    if f.bytes().any(|b| b.is_ascii_digit()) {
+        return true;
+    }
+    let lx = lexicons();
+    // Words are the runs of letters, as `tokenize` cuts them.
+    let mut run: Option<usize> = None;
+    for (i, c) in f.char_indices() {
+        if is_alpha(c) {
+            run.get_or_insert(i);
+        } else if let Some(a) = run.take() {
+            if lx.may_start(&f[a..i]) {
+                return true;
+            }
+        }
+    }
+    run.is_some_and(|a| lx.may_start(&f[a..]))
+}
+
 fn slice(input: &str, span: Span) -> Option<&str> {
     let (a, b) = (span[0], span[1].min(input.len()));
     input.get(a..b)
@@ -217,6 +246,8 @@ fn trim_end(input: &str, a: usize, b: usize, limit: usize) -> usize {
 struct Lex {
     /// (first token, tokens, value) of every entry, sorted by first token, longest entries first.
     entries: Vec<(&'static str, Vec<&'static str>, &'static str)>,
+    /// First token → the range of `entries` that start with it.
+    by_first: FastMap<&'static str, (u32, u32)>,
 }
 
 impl Lex {
@@ -237,7 +268,11 @@ impl Lex {
             }
         }
         entries.sort_by(|a, b| a.0.cmp(b.0).then(b.1.len().cmp(&a.1.len())));
-        Lex { entries }
+        let mut by_first: FastMap<&'static str, (u32, u32)> = FastMap::default();
+        for (k, e) in entries.iter().enumerate() {
+            by_first.entry(e.0).or_insert((k as u32, k as u32)).1 = k as u32 + 1;
+        }
+        Lex { entries, by_first }
     }
 
     /// The longest entry starting at token `i` (its first token read as `first` when given, for a
@@ -249,11 +284,9 @@ impl Lex {
         first: Option<&str>,
     ) -> Option<(usize, &'static str)> {
         let head = first.or_else(|| sc.text(i))?;
-        let from = self.entries.partition_point(|e| e.0 < head);
-        'c: for (f, words, value) in &self.entries[from..] {
-            if *f != head {
-                break;
-            }
+        let &(from, to) = self.by_first.get(head)?;
+        let list = self.entries.get(from as usize..to as usize)?;
+        'c: for (_, words, value) in list {
             for (k, w) in words.iter().enumerate().skip(1) {
                 if sc.text(i + k) != Some(*w) {
                     continue 'c;
@@ -271,6 +304,10 @@ impl Lex {
 }
 
 struct Lexicons {
+    /// Every word a mention can start with (see [`Scanner::at`]): the first words of the month,
+    /// weekday, relative-day and ordinal lexicons, `الشهر`, `الساعه`, `gmt`, `utc` and `ال`
+    /// (before a day number).
+    starts: FastSet<&'static str>,
     greg: Lex,
     hijri: Lex,
     weekdays: Lex,
@@ -283,9 +320,33 @@ struct Lexicons {
     labels: Lex,
 }
 
+impl Lexicons {
+    /// Word `w` (a token of the folded text) may start a mention, as written or after a cut
+    /// clitic (every cut [`Scanner::forms`] makes, and more).
+    fn may_start(&self, w: &str) -> bool {
+        self.starts.contains(w)
+            || ["و", "ف", "ب", "وب", "فب"]
+                .iter()
+                .any(|p| w.strip_prefix(p).is_some_and(|r| self.starts.contains(r)))
+    }
+}
+
 fn lexicons() -> &'static Lexicons {
     static LX: OnceLock<Lexicons> = OnceLock::new();
-    LX.get_or_init(|| Lexicons {
+    LX.get_or_init(|| {
+        let mut lx = build_lexicons();
+        let mut starts: FastSet<&'static str> = ["الشهر", "الساعه", "gmt", "utc", "ال"].into_iter().collect();
+        for l in [&lx.greg, &lx.hijri, &lx.weekdays, &lx.rel, &lx.ordinals] {
+            starts.extend(l.entries.iter().map(|e| e.0));
+        }
+        lx.starts = starts;
+        lx
+    })
+}
+
+fn build_lexicons() -> Lexicons {
+    Lexicons {
+        starts: FastSet::default(),
         greg: Lex::new(&[
             "dates_months_gregorian.txt",
             "dates_months_gregorian_extra.txt",
@@ -299,7 +360,7 @@ fn lexicons() -> &'static Lexicons {
         periods: Lex::new(&["dates_day_periods.txt"]),
         zones: Lex::new(&["dates_time_zones.txt"]),
         labels: Lex::new(&["dates_labels.txt"]),
-    })
+    }
 }
 
 /// Days since 1970-01-01 of a Hijri date in the Umm al-Qura calendar (icu_calendar: KACST data for
@@ -345,7 +406,7 @@ fn tokenize(f: &str) -> Vec<Tok> {
     let mut gap = false;
     let mut it = f.char_indices().peekable();
     while let Some((i, c)) = it.next() {
-        if c == ' ' || c.is_whitespace() {
+        if c == ' ' || is_space(c) {
             gap = true;
             continue;
         }
@@ -374,10 +435,10 @@ fn tokenize(f: &str) -> Vec<Tok> {
                 tok.e = j + 1;
                 it.next();
             }
-        } else if c.is_alphabetic() {
+        } else if is_alpha(c) {
             tok.k = K::Word;
             while let Some(&(j, d)) = it.peek() {
-                if !d.is_alphabetic() {
+                if !is_alpha(d) {
                     break;
                 }
                 tok.e = j + d.len_utf8();
@@ -464,21 +525,25 @@ impl<'a> Scanner<'a> {
 
     /// The ways to read word `i`: as written, and without a leading و/ف (+ ب before الامس);
     /// (bytes cut, rest).
-    fn forms(&self, i: usize) -> Vec<(usize, &'a str)> {
-        let mut v = Vec::new();
+    fn forms(&self, i: usize) -> std::iter::Take<std::array::IntoIter<(usize, &'a str), 6>> {
+        // At most the word and five cut forms: no allocation.
+        let mut v = [(0, ""); 6];
+        let mut n = 0;
         if let Some(w) = self.word(i) {
-            v.push((0, w));
+            v[0] = (0, w);
+            n = 1;
             for p in CLITICS.iter().copied().chain(["ب", "وب", "فب"]) {
                 if let Some(rest) = w.strip_prefix(p) {
                     let ok = rest.starts_with("ال") || rest == "امس" || rest == "غدا";
                     let b_ok = !p.ends_with('ب') || rest == "الامس";
                     if ok && b_ok && rest.chars().count() >= 3 {
-                        v.push((p.len(), rest));
+                        v[n] = (p.len(), rest);
+                        n += 1;
                     }
                 }
             }
         }
-        v
+        v.into_iter().take(n)
     }
 
     // --- the main loop
@@ -487,6 +552,11 @@ impl<'a> Scanner<'a> {
         let mut hits = Vec::new();
         let mut i = 0;
         while i < self.t.len() {
+            // A word that no mention starts with: `at` would find nothing.
+            if self.t[i].k == K::Word && !self.word(i).is_some_and(|w| self.lx.may_start(w)) {
+                i += 1;
+                continue;
+            }
             match self.at(i) {
                 Some(h) if h.te > i => {
                     i = h.te;

@@ -82,7 +82,11 @@ pub fn fold(s: &str) -> String {
 
 /// [`fold`] into `out` (cleared first), reusing its buffer.
 pub(crate) fn fold_into(s: &str, out: &mut String) {
-    out.clear();
+    // Bytes are pushed into a byte buffer (only whole UTF-8 sequences of characters, so it stays
+    // valid UTF-8) and checked back into a String at the end: cheaper than `String::push`.
+    let mut v = std::mem::take(out).into_bytes();
+    v.clear();
+    v.reserve(s.len());
     // `space` = the last pushed character is a space, or nothing was pushed yet.
     let mut space = true;
     let b = s.as_bytes();
@@ -105,20 +109,22 @@ pub(crate) fn fold_into(s: &str, out: &mut String) {
             } else {
                 space = false;
             }
-            out.push(f as char);
+            v.push(f);
             continue;
         }
         // Arabic letters that fold to themselves (fold_char's fast path): copied as they are.
         if (x == 0xD8 || x == 0xD9) && i + 1 < b.len() {
-            let u = ((x as u32 & 0x1F) << 6) | (b[i + 1] as u32 & 0x3F);
+            let y = b[i + 1];
+            let u = ((x as u32 & 0x1F) << 6) | (y as u32 & 0x3F);
             if is_plain_arabic(u) {
-                out.push_str(&s[i..i + 2]);
+                v.push(x);
+                v.push(y);
                 space = false;
                 i += 2;
                 continue;
             }
         }
-        let c = s[i..].chars().next().unwrap();
+        let Some(c) = s[i..].chars().next() else { break };
         i += c.len_utf8();
         if let Some(f) = fold_char(c) {
             if f == ' ' {
@@ -129,12 +135,18 @@ pub(crate) fn fold_into(s: &str, out: &mut String) {
             } else {
                 space = false;
             }
-            out.push(f);
+            let mut buf = [0u8; 4];
+            v.extend_from_slice(f.encode_utf8(&mut buf).as_bytes());
         }
     }
-    if out.ends_with(' ') {
-        out.pop();
+    if v.last() == Some(&b' ') {
+        v.pop();
     }
+    *out = match String::from_utf8(v) {
+        Ok(t) => t,
+        // Unreachable (only whole characters are pushed); never panics.
+        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+    };
 }
 
 /// [`char::is_alphabetic`], fast for ASCII and the Arabic letters.
@@ -191,11 +203,52 @@ pub struct Folded {
 impl Folded {
     /// Folds `s`, which starts at byte `base` of the whole input.
     pub fn new(s: &str, base: usize) -> Folded {
-        let mut text = String::with_capacity(s.len());
+        let mut text: Vec<u8> = Vec::with_capacity(s.len());
         let mut map = Vec::with_capacity(s.len() + 1);
         let mut last_end = 0usize;
         let mut space = true;
-        for (i, c) in s.char_indices() {
+        let b = s.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            let x = b[i];
+            // Fast paths (as in `fold_into`): ASCII, and the Arabic letters that fold to themselves.
+            if x < 0x80 {
+                let f = match x {
+                    b'A'..=b'Z' => x | 0x20,
+                    0x09..=0x0D => b' ',
+                    _ => x,
+                };
+                if f == b' ' {
+                    if !space {
+                        space = true;
+                        text.push(b' ');
+                        map.push(i as u32);
+                    }
+                } else {
+                    space = false;
+                    last_end = i + 1;
+                    text.push(f);
+                    map.push(i as u32);
+                }
+                i += 1;
+                continue;
+            }
+            if (x == 0xD8 || x == 0xD9) && i + 1 < b.len() {
+                let u = ((x as u32 & 0x1F) << 6) | (b[i + 1] as u32 & 0x3F);
+                if is_plain_arabic(u) {
+                    text.push(x);
+                    text.push(b[i + 1]);
+                    map.push(i as u32);
+                    map.push(i as u32);
+                    space = false;
+                    last_end = i + 2;
+                    i += 2;
+                    continue;
+                }
+            }
+            let Some(c) = s[i..].chars().next() else { break };
+            let at = i;
+            i += c.len_utf8();
             let Some(f) = fold_char(c) else { continue };
             if f == ' ' {
                 if space {
@@ -204,19 +257,25 @@ impl Folded {
                 space = true;
             } else {
                 space = false;
-                last_end = i + c.len_utf8();
+                last_end = i;
             }
             let n = f.len_utf8();
-            text.push(f);
+            let mut buf = [0u8; 4];
+            text.extend_from_slice(f.encode_utf8(&mut buf).as_bytes());
             for _ in 0..n {
-                map.push(i as u32);
+                map.push(at as u32);
             }
         }
-        if text.ends_with(' ') {
+        if text.last() == Some(&b' ') {
             text.pop();
             map.pop();
         }
         map.push(last_end as u32);
+        let text = match String::from_utf8(text) {
+            Ok(t) => t,
+            // Unreachable (only whole characters are pushed); never panics.
+            Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+        };
         Folded { text, map, base }
     }
 
@@ -288,6 +347,36 @@ mod tests {
         }
     }
 
+    /// `Folded::new` as first written, one `fold_char` per character.
+    fn folded_reference(s: &str, base: usize) -> Folded {
+        let mut text = String::with_capacity(s.len());
+        let mut map = Vec::with_capacity(s.len() + 1);
+        let mut last_end = 0usize;
+        let mut space = true;
+        for (i, c) in s.char_indices() {
+            let Some(f) = fold_char_reference(c) else { continue };
+            if f == ' ' {
+                if space {
+                    continue;
+                }
+                space = true;
+            } else {
+                space = false;
+                last_end = i + c.len_utf8();
+            }
+            text.push(f);
+            for _ in 0..f.len_utf8() {
+                map.push(i as u32);
+            }
+        }
+        if text.ends_with(' ') {
+            text.pop();
+            map.pop();
+        }
+        map.push(last_end as u32);
+        Folded { text, map, base }
+    }
+
     #[test]
     fn fold_and_counts_agree_with_char_by_char() {
         let reference = |s: &str| {
@@ -305,13 +394,15 @@ mod tests {
             }
             out
         };
-        let parts = ["إقرأ", " ", "  ", "أيضاً", ":", "\u{00A0}", "ABC", "aZ", "٢٠٢٤", "\t\n", " \t", "ـــ", "کتب", "😀", "\u{2028}", "\u{3000}", "é", "ة", "ی", "\u{200F}", "ٱ"];
+        let parts = ["إقرأ", " ", "  ", "أيضاً", ":", "\u{00A0}", "ABC", "aZ", "٢٠٢٤", "\t\n", " \t", "ـــ", "کتب", "😀", "\u{2028}", "\u{3000}", "é", "ة", "ی", "\u{200F}", "ٱ", "قال", "\u{064E}", "\u{0640}"];
         for a in &parts {
             for b in &parts {
                 for c in &parts {
                     let s = format!("{a}{b}{c}{a}");
                     assert_eq!(fold(&s), reference(&s), "{s:?}");
                     assert_eq!(Folded::new(&s, 0).text, reference(&s), "{s:?}");
+                    let (f, r) = (Folded::new(&s, 3), folded_reference(&s, 3));
+                    assert_eq!((&f.text, &f.map, f.base), (&r.text, &r.map, r.base), "{s:?}");
                     assert_eq!(count_non_space(&s), s.chars().filter(|c| !c.is_whitespace()).count(), "{s:?}");
                 }
             }

@@ -16,7 +16,7 @@
 //! pronoun subject (`وأضاف`, `وقال سموه`) takes the previous speaker.
 
 use crate::model::{Entity, EntityKind, Quote, Text};
-use crate::normalize::{fold, fold_char};
+use crate::normalize::{fold, fold_char, is_alnum, is_space};
 use crate::hash::{FastMap, FastSet};
 use std::sync::OnceLock;
 
@@ -54,6 +54,8 @@ struct Lex {
     pronouns: FastSet<&'static str>,
     fillers: FastSet<&'static str>,
     tails: FastSet<&'static str>,
+    /// The first word of every tail.
+    tail_heads: FastSet<&'static str>,
     objects: FastSet<&'static str>,
 }
 
@@ -96,6 +98,7 @@ fn lex() -> &'static Lex {
         pronouns: set(&["quote_pronouns.txt"]),
         fillers: set(&["quote_fillers.txt"]),
         tails: set(&["quote_tails.txt"]),
+        tail_heads: set(&["quote_tails.txt"]).into_iter().map(|t| t.split(' ').next().unwrap_or(t)).collect(),
         objects: set(&["quote_objects.txt"]),
     })
 }
@@ -203,7 +206,7 @@ struct Tok {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || (fold_char(c).is_none() && !c.is_whitespace())
+    is_alnum(c) || (fold_char(c).is_none() && !is_space(c))
 }
 
 fn is_arabic_letter(c: char) -> bool {
@@ -221,7 +224,7 @@ fn is_single_mark(c: char) -> bool {
 fn is_boundary(c: Option<char>) -> bool {
     match c {
         None => true,
-        Some(c) => c.is_whitespace() || !is_word_char(c),
+        Some(c) => is_space(c) || !is_word_char(c),
     }
 }
 
@@ -254,7 +257,7 @@ fn tokenize(input: &str, s: usize, e: usize) -> Vec<Tok> {
     while let Some((i, c)) = it.next() {
         let next = it.peek().map(|&(_, n)| n);
         let end = i + c.len_utf8();
-        if c.is_whitespace() {
+        if is_space(c) {
             flush(&mut toks, &mut word, i);
         } else if c == '\'' && next == Some('\'') {
             // `''` is one double quotation mark.
@@ -742,6 +745,10 @@ impl<'a> Run<'a> {
         // Hedge tails (byte positions where a statement ends early).
         let mut tails: Vec<usize> = Vec::new();
         for i in 0..n {
+            // Every tail starts with one of a few words: skip the joins elsewhere.
+            if !lex.tail_heads.contains(toks[i].f.as_str()) {
+                continue;
+            }
             for len in (1..=5usize).rev() {
                 if i + len > n || (len == 1 && toks[i].k != Tk::Word) {
                     continue;
