@@ -77,16 +77,10 @@ pub(crate) fn split(text: &str) -> Vec<Unit> {
 fn find_separator(line: &str) -> Option<usize> {
     let b = line.as_bytes();
     // VT and FF are single bytes; U+0085 is C2 85; U+2028/U+2029 are E2 80 A8/A9.
-    let mut i = 0;
-    while i < b.len() {
-        match b[i] {
-            0x0B | 0x0C => return Some(i),
-            0xC2 if b.get(i + 1) == Some(&0x85) => return Some(i),
-            0xE2 if b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0xA8 | 0xA9)) => return Some(i),
-            _ => i += 1,
-        }
-    }
-    None
+    let first = memchr::memchr3_iter(0x0B, 0x0C, 0xC2, b).find(|&i| b[i] != 0xC2 || b.get(i + 1) == Some(&0x85));
+    let limit = first.unwrap_or(b.len());
+    let wide = memchr::memchr_iter(0xE2, &b[..limit]).find(|&i| b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0xA8 | 0xA9)));
+    wide.or(first)
 }
 
 /// Whitespace character starting at byte `i` of `s` (a char boundary): its length, else 0.
@@ -120,7 +114,7 @@ fn split_line(text: &str, s: usize, e: usize, out: &mut Vec<Unit>) {
     // A list on one line: two or more bullets, each after whitespace (or at the start).
     let mut cuts: Vec<usize> = Vec::new();
     // Every bullet is a 3-byte (E2 …) or 4-byte (F0 …) character.
-    if line.bytes().any(|b| b == 0xE2 || b == 0xF0) {
+    if memchr::memchr2(0xE2, 0xF0, line.as_bytes()).is_some() {
         let mut prev_ws = true;
         for (i, c) in line.char_indices() {
             if is_bullet(c) && prev_ws && i > 0 {
@@ -146,13 +140,22 @@ fn split_line(text: &str, s: usize, e: usize, out: &mut Vec<Unit>) {
         return;
     }
     // A ticker: segments joined by runs of 3+ whitespace characters, at least 3 segments,
-    // each short.
+    // each short. Inside a trimmed line, two whitespace characters in a row need a tab, two
+    // spaces or a non-ASCII whitespace character (lead byte C2, E1, E2 or E3): without any, no
+    // run.
+    let lb = line.as_bytes();
+    if memchr::memchr3(b'\t', 0xC2, 0xE1, lb).is_none()
+        && memchr::memchr2(0xE2, 0xE3, lb).is_none()
+        && memchr::memmem::find(lb, b"  ").is_none()
+    {
+        out.push(unit(s, e));
+        return;
+    }
     let mut segs: Vec<(usize, usize)> = Vec::new();
     let mut seg_start = 0;
     let mut run_start = None;
     let mut run_len = 0;
     let mut i = 0;
-    let lb = line.as_bytes();
     while i < lb.len() {
         let w = space_at(line, i);
         if w > 0 {

@@ -33,6 +33,20 @@ fn is_plain_arabic(u: u32) -> bool {
     matches!(u, 0x0621 | 0x0624 | 0x0626..=0x0628 | 0x062A..=0x063A | 0x0641..=0x0648)
 }
 
+/// Two-byte characters U+0600–U+063F (`[0]`, lead byte D8) and U+0640–U+067F (`[1]`, D9) that
+/// fold to themselves, one bit each: the plain Arabic letters and ي (see `is_plain_arabic`).
+const SAME_2B: [u64; 2] = {
+    let mut m = [0u64; 2];
+    let mut u = 0x0600u32;
+    while u < 0x0680 {
+        if matches!(u, 0x0621 | 0x0624 | 0x0626..=0x0628 | 0x062A..=0x063A | 0x0641..=0x0648 | 0x064A) {
+            m[((u - 0x0600) >> 6) as usize] |= 1 << (u & 0x3F);
+        }
+        u += 1;
+    }
+    m
+};
+
 /// Characters of `s` that are not whitespace (`s.chars().filter(|c| !c.is_whitespace()).count()`).
 pub(crate) fn count_non_space(s: &str) -> usize {
     let b = s.as_bytes();
@@ -82,50 +96,37 @@ pub fn fold(s: &str) -> String {
 
 /// [`fold`] into `out` (cleared first), reusing its buffer.
 pub(crate) fn fold_into(s: &str, out: &mut String) {
-    // Bytes are pushed into a byte buffer (only whole UTF-8 sequences of characters, so it stays
-    // valid UTF-8) and checked back into a String at the end: cheaper than `String::push`.
-    let mut v = std::mem::take(out).into_bytes();
-    v.clear();
-    v.reserve(s.len());
+    out.clear();
+    out.reserve(s.len());
+    let b = s.as_bytes();
     // `space` = the last pushed character is a space, or nothing was pushed yet.
     let mut space = true;
-    let b = s.as_bytes();
+    // `s[run..i]` folds to itself and is not pushed yet: copied in one go when the run ends.
+    let mut run = 0;
     let mut i = 0;
     while i < b.len() {
         let x = b[i];
-        // ASCII: one byte, folded here.
         if x < 0x80 {
-            i += 1;
-            let f = match x {
-                b'A'..=b'Z' => x | 0x20,
-                0x09..=0x0D => b' ',
-                _ => x,
-            };
-            if f == b' ' {
-                if space {
-                    continue;
-                }
-                space = true;
-            } else {
-                space = false;
+            // ASCII that folds to itself: not upper case, not whitespace, not a second space.
+            let same = !matches!(x, b'A'..=b'Z' | 0x09..=0x0D) && !(x == b' ' && space);
+            if same {
+                space = x == b' ';
+                i += 1;
+                continue;
             }
-            v.push(f);
-            continue;
-        }
-        // Arabic letters that fold to themselves (fold_char's fast path): copied as they are.
-        if (x == 0xD8 || x == 0xD9) && i + 1 < b.len() {
-            let y = b[i + 1];
-            let u = ((x as u32 & 0x1F) << 6) | (y as u32 & 0x3F);
-            if is_plain_arabic(u) {
-                v.push(x);
-                v.push(y);
+        } else if (x == 0xD8 || x == 0xD9) && i + 1 < b.len() {
+            // U+0600–U+067F: one bit per character of the lead byte's block.
+            if (SAME_2B[(x & 1) as usize] >> (b[i + 1] & 0x3F)) & 1 == 1 {
                 space = false;
                 i += 2;
                 continue;
             }
         }
+        // A character that changes: flush the run, push its fold.
+        out.push_str(&s[run..i]);
         let Some(c) = s[i..].chars().next() else { break };
         i += c.len_utf8();
+        run = i;
         if let Some(f) = fold_char(c) {
             if f == ' ' {
                 if space {
@@ -135,18 +136,13 @@ pub(crate) fn fold_into(s: &str, out: &mut String) {
             } else {
                 space = false;
             }
-            let mut buf = [0u8; 4];
-            v.extend_from_slice(f.encode_utf8(&mut buf).as_bytes());
+            out.push(f);
         }
     }
-    if v.last() == Some(&b' ') {
-        v.pop();
+    out.push_str(&s[run..]);
+    if out.ends_with(' ') {
+        out.pop();
     }
-    *out = match String::from_utf8(v) {
-        Ok(t) => t,
-        // Unreachable (only whole characters are pushed); never panics.
-        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
-    };
 }
 
 /// [`char::is_alphabetic`], fast for ASCII and the Arabic letters.
@@ -234,8 +230,7 @@ impl Folded {
                 continue;
             }
             if (x == 0xD8 || x == 0xD9) && i + 1 < b.len() {
-                let u = ((x as u32 & 0x1F) << 6) | (b[i + 1] as u32 & 0x3F);
-                if is_plain_arabic(u) {
+                if (SAME_2B[(x & 1) as usize] >> (b[i + 1] & 0x3F)) & 1 == 1 {
                     text.push(x);
                     text.push(b[i + 1]);
                     map.push(i as u32);
@@ -394,7 +389,7 @@ mod tests {
             }
             out
         };
-        let parts = ["إقرأ", " ", "  ", "أيضاً", ":", "\u{00A0}", "ABC", "aZ", "٢٠٢٤", "\t\n", " \t", "ـــ", "کتب", "😀", "\u{2028}", "\u{3000}", "é", "ة", "ی", "\u{200F}", "ٱ", "قال", "\u{064E}", "\u{0640}"];
+        let parts = ["إقرأ", " ", "  ", "أيضاً", ":", "\u{00A0}", "ABC", "aZ", "٢٠٢٤", "\t\n", " \t", "ـــ", "کتب", "😀", "\u{2028}", "\u{3000}", "é", "ة", "ی", "\u{200F}", "ٱ", "قال", "\u{064E}", "\u{0640}", "ي", "ى", "؟،"];
         for a in &parts {
             for b in &parts {
                 for c in &parts {
@@ -405,6 +400,17 @@ mod tests {
                     assert_eq!((&f.text, &f.map, f.base), (&r.text, &r.map, r.base), "{s:?}");
                     assert_eq!(count_non_space(&s), s.chars().filter(|c| !c.is_whitespace()).count(), "{s:?}");
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn same_2b_is_what_folds_to_itself() {
+        for u in 0x0600..0x0680u32 {
+            let c = char::from_u32(u).unwrap();
+            let bit = (SAME_2B[((u - 0x0600) >> 6) as usize] >> (u & 0x3F)) & 1 == 1;
+            if bit {
+                assert_eq!(fold_char_reference(c), Some(c), "{c:?}");
             }
         }
     }

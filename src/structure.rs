@@ -315,6 +315,9 @@ fn byline_like(u: &U, original: &str) -> bool {
 /// Share of the unit's non-space characters covered by date mentions.
 fn date_coverage(text: &str, u: &U) -> (f32, Vec<DateMention>) {
     let dates = crate::dates::scan(text, [u.start, u.end], None);
+    if dates.is_empty() {
+        return (0.0, dates);
+    }
     let covered: usize = dates.iter().map(|d| count_non_space(&d.text)).sum();
     let total = count_non_space(&text[u.start..u.end]);
     (covered as f32 / total.max(1) as f32, dates)
