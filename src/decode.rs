@@ -23,6 +23,7 @@ impl Decoded {
     }
 }
 
+#[cfg(feature = "encodings")]
 const MAGIC: &[(&[u8], &str)] = &[
     (b"\x89PNG", "a PNG image"),
     (b"\xFF\xD8\xFF", "a JPEG image"),
@@ -39,6 +40,7 @@ const MAGIC: &[(&[u8], &str)] = &[
     (b"\xD0\xCF\x11\xE0", "an old Office document"),
 ];
 
+#[cfg(feature = "encodings")]
 fn binary(what: &str) -> Decoded {
     Decoded {
         text: String::new(),
@@ -50,6 +52,7 @@ fn binary(what: &str) -> Decoded {
     }
 }
 
+#[cfg(feature = "encodings")]
 fn utf16(bytes: &[u8], le: bool) -> Decoded {
     let enc = if le { encoding_rs::UTF_16LE } else { encoding_rs::UTF_16BE };
     let (text, had_errors) = enc.decode_without_bom_handling(bytes);
@@ -72,6 +75,7 @@ fn utf16(bytes: &[u8], le: bool) -> Decoded {
 }
 
 /// UTF-16 without a BOM: most code units of Arabic or Latin text have a zero or 0x06 high byte.
+#[cfg(feature = "encodings")]
 fn sniff_utf16(bytes: &[u8]) -> Option<bool> {
     let n = bytes.len().min(4096) / 2;
     if n < 4 {
@@ -96,6 +100,7 @@ fn sniff_utf16(bytes: &[u8]) -> Option<bool> {
     }
 }
 
+#[cfg(feature = "encodings")]
 fn looks_binary(bytes: &[u8]) -> bool {
     let sample = &bytes[..bytes.len().min(8192)];
     let controls = sample
@@ -118,6 +123,7 @@ fn looks_binary(bytes: &[u8]) -> bool {
 /// assert_eq!(d.encoding, "windows-1256");
 /// assert_eq!(d.warning.unwrap().code, "decoded-windows-1256");
 /// ```
+#[cfg(feature = "encodings")]
 pub fn decode(bytes: &[u8]) -> Decoded {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         return from_utf8ish(rest);
@@ -142,6 +148,7 @@ pub fn decode(bytes: &[u8]) -> Decoded {
     from_utf8ish(bytes)
 }
 
+#[cfg(feature = "encodings")]
 fn from_utf8ish(bytes: &[u8]) -> Decoded {
     match std::str::from_utf8(bytes) {
         Ok(s) => Decoded { text: s.to_string(), encoding: "utf-8".into(), warning: None },
@@ -178,6 +185,7 @@ fn from_utf8ish(bytes: &[u8]) -> Decoded {
     }
 }
 
+#[cfg(feature = "encodings")]
 fn guess_legacy(bytes: &[u8]) -> &'static encoding_rs::Encoding {
     let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     det.feed(bytes, true);
@@ -186,6 +194,7 @@ fn guess_legacy(bytes: &[u8]) -> &'static encoding_rs::Encoding {
 
 /// A paste of pastes: lines of valid UTF-8 with non-ASCII letters beside lines that are not
 /// UTF-8 (one windows-1256 paragraph in a UTF-8 page). Each line is read in its own encoding.
+#[cfg(feature = "encodings")]
 fn mixed(bytes: &[u8]) -> Option<Decoded> {
     let (mut utf8_lines, mut bad_lines) = (0usize, Vec::new());
     for line in bytes.split(|&b| b == b'\n') {
@@ -219,6 +228,7 @@ fn mixed(bytes: &[u8]) -> Option<Decoded> {
     })
 }
 
+#[cfg(feature = "encodings")]
 fn count_invalid_utf8(mut bytes: &[u8]) -> usize {
     let mut n = 0;
     loop {
@@ -233,7 +243,7 @@ fn count_invalid_utf8(mut bytes: &[u8]) -> usize {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "encodings"))]
 mod tests {
     use super::*;
 

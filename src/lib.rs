@@ -37,13 +37,23 @@ mod tags;
 mod utf16;
 
 mod dates;
+#[cfg(feature = "understanding")]
 mod entities;
+#[cfg(feature = "understanding")]
 mod quotes;
+// Without the `understanding` feature (the page's first, small module): no entities, no quotes.
+#[cfg(not(feature = "understanding"))]
+#[path = "understanding_off.rs"]
+mod understanding_off;
+#[cfg(not(feature = "understanding"))]
+use understanding_off::{entities, quotes};
 
 #[cfg(all(feature = "wasm", target_arch = "wasm32"))]
 mod wasm;
 
-pub use decode::{decode, Decoded};
+#[cfg(feature = "encodings")]
+pub use decode::decode;
+pub use decode::Decoded;
 pub use model::{
     byte_range, days_in_month, Article, Block, Calendar, Date, DateMention, Dir, Document,
     Entity, EntityKind, Insert, Kind, Options, Quote, Related, Span, Stats, Text, Warning,

@@ -3,7 +3,7 @@
 //! JS API (ES module built by wasm-bindgen `--target web`):
 //! - `parse(text, options?)` → the Document as a plain object (null, not undefined; objects, not Maps);
 //! - `parseJson(text, options?)` → the same Document as a JSON string, byte-identical to the CLI's;
-//! - `decode(bytes: Uint8Array)` → `{ text, encoding, warning }`;
+//! - `decode(bytes: Uint8Array)` → `{ text, encoding, warning }` (full module only);
 //! - `version()` → the crate version.
 //!
 //! `options` is a plain object: `{ referenceDate: "YYYY-MM-DD" }`. A malformed option throws.
@@ -63,7 +63,9 @@ pub fn parse_json(
     serde_json::to_string(&crate::parse_with(text, &opts)).map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
 }
 
-/// Reads the bytes of a file as text: `{ text, encoding, warning }`.
+/// Reads the bytes of a file as text: `{ text, encoding, warning }`. Not in the small
+/// structure-only module (built without the `encodings` feature).
+#[cfg(feature = "encodings")]
 #[wasm_bindgen(unchecked_return_type = "Decoded")]
 pub fn decode(bytes: &[u8]) -> Result<JsValue, JsValue> {
     to_js(&crate::decode(bytes))

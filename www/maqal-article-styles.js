@@ -47,6 +47,7 @@ const css = String.raw`
 :host([aria-busy="true"]) .view { opacity: 0.55; transition: opacity 0.2s; }
 
 .empty { color: var(--_muted); font-family: var(--_ui); margin: 0; }
+.pending { color: var(--_muted); font-family: var(--_ui); font-size: .9em; margin: 1em 0 0; }
 h2, h3, h4 { font-family: var(--_heading); line-height: 1.5; margin: 0; font-weight: 700; }
 h2 { font-size: 1.6em; }
 h3 { font-size: 1.15em; }

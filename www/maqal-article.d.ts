@@ -159,6 +159,9 @@ export declare class MaqalArticle extends HTMLElement {
 
 export interface MaqalArticleEventMap extends HTMLElementEventMap {
   "maqal-parsed": CustomEvent<Document>;
+  /** The first parse of a page: the structure alone (entities and quotes empty), shown while
+   * the full module loads; `maqal-parsed` follows with the whole Document. */
+  "maqal-structure": CustomEvent<Document>;
   "maqal-progress": CustomEvent<MaqalProgress>;
   "maqal-error": CustomEvent<{ message: string; cause?: unknown }>;
 }

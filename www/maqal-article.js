@@ -212,7 +212,15 @@ export class MaqalArticle extends HTMLElement {
         this.#progress('loading');
       }
       const opts = this.referenceDate ? { referenceDate: this.referenceDate } : {};
-      const parsed = await parseText(text, opts, { signal, onProgress: progress });
+      const warning = this.#mode !== 'light' ? this.#warning : null;
+      // First parse of the page: the structure from the small module, then the full Document.
+      const onStructure = ({ doc: partial }) => {
+        if (stale()) return;
+        if (warning) partial.warnings.unshift({ ...warning });
+        this.#view.replaceChildren(renderDocument(partial, { signal, pending: true }).node);
+        this.dispatchEvent(new CustomEvent('maqal-structure', { bubbles: true, composed: true, detail: partial }));
+      };
+      const parsed = await parseText(text, opts, { signal, onProgress: progress, onStructure });
       if (stale()) return;
       const { doc } = parsed;
       let { json } = parsed;

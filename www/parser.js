@@ -2,21 +2,51 @@
 // `make build`). Loads the module once, relative to this file's own URL, so it works from any
 // folder and any page. Inputs over WORKER_THRESHOLD run in a Web Worker so the page never freezes.
 
+// Two modules (`make build`): `maqal_structure` is small (no entities, quotes or legacy
+// encodings) and shows the structure first; `maqal` has everything and is loaded alongside it.
 import init, { parseJson, decode as wasmDecode, version as wasmVersion } from './pkg/maqal.js';
+import initStructure, { parseJson as parseStructureJson } from './pkg/maqal_structure.js';
 
 /** Above this many UTF-16 units of text (or bytes of a file), work moves to a Web Worker. */
 export const WORKER_THRESHOLD = 200 * 1024;
 
 let ready = null;
-/** Loads and instantiates the WASM module once; later calls share the same promise. */
+let full = false;
+/** Loads and instantiates the full WASM module once; later calls share the same promise. */
 export function load() {
   if (!ready) {
-    ready = init().catch((e) => {
+    ready = init().then(() => { full = true; }, (e) => {
       ready = null; // let a later call retry
       throw e;
     });
   }
   return ready;
+}
+
+let structureReady = null;
+function loadStructure() {
+  if (!structureReady) {
+    structureReady = initStructure().catch((e) => {
+      structureReady = null;
+      throw e;
+    });
+  }
+  return structureReady;
+}
+
+/** True once the full module (entities, quotes, decoding) is ready. */
+export function fullLoaded() {
+  return full;
+}
+
+/**
+ * The structure alone (no entities, no quotes), from the small module: `{ doc, json }`. The
+ * same JSON as `parseText` gives, with every `entities` and `quotes` empty.
+ */
+export async function parseStructure(text, opts = {}) {
+  await loadStructure();
+  const json = parseStructureJson(String(text ?? ''), options(opts));
+  return { doc: JSON.parse(json), json };
 }
 
 function options(opts) {
@@ -61,10 +91,24 @@ function inWorker(message, transfer, { signal, onProgress } = {}) {
 /**
  * Parses `text` → `{ doc, json }`: `json` is the contract's exact JSON string (as the CLI writes
  * it), `doc` the same as an object. `onProgress(stage)` reports 'loading' | 'parsing' | 'reading'.
+ * `onStructure({ doc, json })`, when given, is called first with the structure alone while the
+ * full module is still loading (the first parse of a page); later parses skip it.
  */
-export async function parseText(text, opts = {}, { signal, onProgress, forceWorker = false } = {}) {
+export async function parseText(text, opts = {}, { signal, onProgress, onStructure, forceWorker = false } = {}) {
   text = String(text ?? '');
-  if ((forceWorker || text.length > WORKER_THRESHOLD) && typeof Worker === 'function') {
+  const worker = (forceWorker || text.length > WORKER_THRESHOLD) && typeof Worker === 'function';
+  if (onStructure && !full && !worker && text.trim()) {
+    load().catch(() => {}); // the full module downloads meanwhile; its errors surface below
+    try {
+      const s = await parseStructure(text, opts);
+      if (signal && signal.aborted) throw abortError();
+      if (!full) onStructure(s);
+    } catch (e) {
+      if (e && e.name === 'AbortError') throw e;
+      // The small module failed (or the options are bad): the full parse below says why.
+    }
+  }
+  if (worker) {
     try {
       const m = await inWorker({ op: 'parse', text, options: options(opts) }, [], { signal, onProgress });
       if (onProgress) onProgress('reading');

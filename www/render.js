@@ -349,7 +349,7 @@ function wireHighlights(root) {
  * when long paragraph lists have been appended (they are added in slices between frames).
  * Options: `signal` (AbortSignal: stop appending), `emptyText`.
  */
-export function renderDocument(doc, { signal, emptyText = 'لا نص بعد: الصق مقالًا أو افتح ملفًا.' } = {}) {
+export function renderDocument(doc, { signal, pending = false, emptyText = 'لا نص بعد: الصق مقالًا أو افتح ملفًا.' } = {}) {
   const dir = doc.dir === 'ltr' ? 'ltr' : 'rtl';
   const root = el('div', { part: 'view', class: (doc.blocks || []).length > 1500 ? 'view big' : 'view' });
   const waits = [];
@@ -399,6 +399,8 @@ export function renderDocument(doc, { signal, emptyText = 'لا نص بعد: ا�
   }
   const pn = panels(a, 'm', 'h3');
   if (pn) main.append(pn);
+  // The structure is shown while the full module (entities, quotes) is still loading.
+  if (pending) main.append(el('p', { part: 'pending', class: 'pending', role: 'status' }, 'جارٍ التعرّف على الأعلام والأقوال…'));
   root.append(main);
 
   const inserts = doc.inserts || [];

@@ -34,37 +34,69 @@ pub const FILES: &[(&str, &str)] = &[
     ("dates_time_zones.txt", include_str!("dates_time_zones.txt")),
     ("dates_weekdays.txt", include_str!("dates_weekdays.txt")),
     ("dates_weekdays_extra.txt", include_str!("dates_weekdays_extra.txt")),
+    #[cfg(feature = "understanding")]
     ("ent_cities.txt", include_str!("ent_cities.txt")),
+    #[cfg(feature = "understanding")]
     ("ent_common.txt", include_str!("ent_common.txt")),
+    #[cfg(feature = "understanding")]
     ("ent_descriptor_heads.txt", include_str!("ent_descriptor_heads.txt")),
+    #[cfg(feature = "understanding")]
     ("ent_given.txt", include_str!("ent_given.txt")),
+    #[cfg(feature = "understanding")]
     ("ent_given_ambiguous.txt", include_str!("ent_given_ambiguous.txt")),
+    #[cfg(feature = "understanding")]
     ("ent_honorifics.txt", include_str!("ent_honorifics.txt")),
+    #[cfg(feature = "understanding")]
     ("ent_name_parts.txt", include_str!("ent_name_parts.txt")),
+    #[cfg(feature = "understanding")]
     ("ent_nameness.txt", include_str!("ent_nameness.txt")),
+    #[cfg(feature = "understanding")]
     ("ent_nisba.txt", include_str!("ent_nisba.txt")),
+    #[cfg(feature = "understanding")]
     ("ent_org_heads.txt", include_str!("ent_org_heads.txt")),
+    #[cfg(feature = "understanding")]
     ("ent_orgs.txt", include_str!("ent_orgs.txt")),
+    #[cfg(feature = "understanding")]
     ("ent_people.txt", include_str!("ent_people.txt")),
+    #[cfg(feature = "understanding")]
     ("ent_place_heads.txt", include_str!("ent_place_heads.txt")),
+    #[cfg(feature = "understanding")]
     ("ent_places.txt", include_str!("ent_places.txt")),
+    #[cfg(feature = "understanding")]
     ("ent_speech.txt", include_str!("ent_speech.txt")),
+    #[cfg(feature = "understanding")]
     ("ent_surnames.txt", include_str!("ent_surnames.txt")),
+    #[cfg(feature = "understanding")]
     ("ent_titles.txt", include_str!("ent_titles.txt")),
+    #[cfg(feature = "understanding")]
     ("quote_channels.txt", include_str!("quote_channels.txt")),
+    #[cfg(feature = "understanding")]
     ("quote_circumstances.txt", include_str!("quote_circumstances.txt")),
+    #[cfg(feature = "understanding")]
     ("quote_complementisers.txt", include_str!("quote_complementisers.txt")),
+    #[cfg(feature = "understanding")]
     ("quote_fillers.txt", include_str!("quote_fillers.txt")),
+    #[cfg(feature = "understanding")]
     ("quote_honorifics.txt", include_str!("quote_honorifics.txt")),
+    #[cfg(feature = "understanding")]
     ("quote_objects.txt", include_str!("quote_objects.txt")),
+    #[cfg(feature = "understanding")]
     ("quote_orgs.txt", include_str!("quote_orgs.txt")),
+    #[cfg(feature = "understanding")]
     ("quote_participles.txt", include_str!("quote_participles.txt")),
+    #[cfg(feature = "understanding")]
     ("quote_pronouns.txt", include_str!("quote_pronouns.txt")),
+    #[cfg(feature = "understanding")]
     ("quote_roles.txt", include_str!("quote_roles.txt")),
+    #[cfg(feature = "understanding")]
     ("quote_tails.txt", include_str!("quote_tails.txt")),
+    #[cfg(feature = "understanding")]
     ("quote_titles.txt", include_str!("quote_titles.txt")),
+    #[cfg(feature = "understanding")]
     ("quote_verbs_past.txt", include_str!("quote_verbs_past.txt")),
+    #[cfg(feature = "understanding")]
     ("quote_verbs_present.txt", include_str!("quote_verbs_present.txt")),
+    #[cfg(feature = "understanding")]
     ("quote_verbs_weak.txt", include_str!("quote_verbs_weak.txt")),
     ("read_also_markers.txt", include_str!("read_also_markers.txt")),
     ("related_headings.txt", include_str!("related_headings.txt")),

@@ -113,6 +113,74 @@ describe('the page', () => {
     await context.close();
   });
 
+  test('first load: the structure from the small module is shown first, then the full Document', async () => {
+    const o = await openPage(env.browser, env.server.origin, { viewport: { width: 1366, height: 900 } });
+    const { page, context, problems } = o;
+    await page.addInitScript(() => {
+      window.__events = [];
+      for (const type of ['maqal-structure', 'maqal-parsed']) {
+        addEventListener(type, (e) => {
+          const root = e.target.shadowRoot;
+          window.__events.push({
+            type,
+            entities: e.detail.article.entities.length,
+            quotes: e.detail.article.quotes.length,
+            headline: root.querySelector('[part~="headline"]')?.textContent ?? null,
+            pending: Boolean(root.querySelector('[part~="pending"]')),
+          });
+        });
+      }
+    });
+    const wasm = [];
+    page.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm.push(r.url().split('/').pop()); });
+    // The full module arrives only after the structure is on screen (on a fast local server it
+    // could otherwise win the race, and then the page rightly skips the structure step).
+    await page.route('**/pkg/maqal_bg.wasm', async (route) => {
+      await page.waitForFunction(() => window.__events.length > 0).catch(() => {});
+      await page.screenshot({ path: artifact('structure-first.png') }).catch(() => {});
+      await route.continue();
+    });
+    await page.goto(`${env.server.origin}/`);
+    await page.waitForFunction(() => window.__events.some((e) => e.type === 'maqal-parsed'));
+    const events = await page.evaluate(() => window.__events);
+    const want = JSON.parse(SEED_FIX.expected);
+    assert.deepEqual(events.map((e) => e.type), ['maqal-structure', 'maqal-parsed']);
+    assert.deepEqual(events[0], { type: 'maqal-structure', entities: 0, quotes: 0, headline: want.article.headline?.text ?? 'مقال بلا عنوان', pending: true });
+    assert.deepEqual(events[1], { type: 'maqal-parsed', entities: want.article.entities.length, quotes: want.article.quotes.length, headline: want.article.headline?.text ?? 'مقال بلا عنوان', pending: false });
+    assert.deepEqual(wasm.sort(), ['maqal_bg.wasm', 'maqal_structure_bg.wasm']);
+    // Later parses use the full module only.
+    await page.evaluate(() => { window.__events = []; });
+    await afterParse(page, () => page.fill('#text', `${SEED_FIX.text}\n\nفقرة أخيرة.`));
+    assert.deepEqual((await page.evaluate(() => window.__events)).map((e) => e.type), ['maqal-parsed']);
+    assertClean(problems);
+    await context.close();
+  });
+
+  test('the small module gives the full JSON minus entities and quotes, for every fixture', async (t) => {
+    const { page, context, problems } = await openApp();
+    const results = await page.evaluate(async (list) => {
+      const full = await import('/pkg/maqal.js');
+      const small = await import('/pkg/maqal_structure.js');
+      await full.default();
+      await small.default();
+      const strip = (doc) => {
+        for (const a of [doc.article, ...doc.inserts.map((i) => i.article)]) { a.entities = []; a.quotes = []; }
+        return JSON.stringify(doc);
+      };
+      return list.map(({ name, bytes }) => {
+        const text = full.decode(new Uint8Array(bytes)).text;
+        return { name, same: strip(JSON.parse(full.parseJson(text))) === small.parseJson(text), hasDecode: 'decode' in small };
+      });
+    }, ALL.map((f) => ({ name: f.name, bytes: Array.from(f.bytes) })));
+    for (const r of results) {
+      assert.ok(r.same, `${r.name}: the structure module differs from the full one beyond entities and quotes`);
+      assert.equal(r.hasDecode, false, 'the small module has no decoder (files go to the full one)');
+    }
+    t.diagnostic(`${results.length} fixtures: structure module == full module without entities and quotes`);
+    assertClean(problems);
+    await context.close();
+  });
+
   test('WASM parseJson in the browser gives every reviewed fixture JSON byte for byte', async (t) => {
     const { page, context, problems } = await openApp();
     const withJson = ALL.filter((f) => f.expected);
