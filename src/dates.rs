@@ -181,6 +181,13 @@ pub(crate) fn hijri_to_gregorian(year: i32, month: u8, day: u8) -> Option<Date> 
 /// False only when `s` can hold no date expression: its fold has no digit and no word that
 /// [`Scanner::at`] can start a mention with (see [`Lexicons::starts`]).
 fn may_have_date(s: &str) -> bool {
+    // A digit as written (ASCII, Arabic-Indic U+0660–U+0669, Persian U+06F0–U+06F9): no need to fold.
+    let b = s.as_bytes();
+    if b.iter().any(u8::is_ascii_digit)
+        || b.windows(2).any(|w| w[0] == 0xD9 && (0xA0..=0xA9).contains(&w[1]) || w[0] == 0xDB && (0xB0..=0xB9).contains(&w[1]))
+    {
+        return true;
+    }
     let mut f = String::new();
     crate::normalize::fold_into(s, &mut f);
     if f.bytes().any(|b| b.is_ascii_digit()) {

@@ -16,7 +16,8 @@
 //! pronoun subject (`وأضاف`, `وقال سموه`) takes the previous speaker.
 
 use crate::model::{Entity, EntityKind, Quote, Text};
-use crate::normalize::{fold, fold_char, is_alnum, is_space};
+use crate::normalize::{fold, fold_char, fold_into, is_alnum, is_space};
+use std::borrow::Cow;
 use crate::hash::{FastMap, FastSet};
 use std::sync::OnceLock;
 
@@ -39,10 +40,9 @@ pub(crate) fn extract(input: &str, paragraphs: &[Text], entities: &[Entity]) -> 
 // Lexicons
 
 struct Lex {
-    /// Verb forms → the preposition they take (`""` for none).
-    past: FastMap<&'static str, &'static str>,
-    present: FastMap<&'static str, &'static str>,
-    weak: FastMap<&'static str, &'static str>,
+    /// Verb forms → their class, the form and the preposition they take (`""` for none); past
+    /// before present before weak when a form is in two lists.
+    bare: FastMap<&'static str, (VClass, &'static str, &'static str)>,
     participles: FastMap<&'static str, &'static str>,
     compl: FastSet<&'static str>,
     titles: FastSet<&'static str>,
@@ -83,9 +83,15 @@ fn map(name: &str) -> FastMap<&'static str, &'static str> {
 fn lex() -> &'static Lex {
     static LEX: OnceLock<Lex> = OnceLock::new();
     LEX.get_or_init(|| Lex {
-        past: map("quote_verbs_past.txt"),
-        present: map("quote_verbs_present.txt"),
-        weak: map("quote_verbs_weak.txt"),
+        bare: {
+            let mut bare = FastMap::default();
+            for (name, class) in [("quote_verbs_past.txt", VClass::Past), ("quote_verbs_present.txt", VClass::Present), ("quote_verbs_weak.txt", VClass::Weak)] {
+                for (k, p) in map(name) {
+                    bare.entry(k).or_insert((class, k, p));
+                }
+            }
+            bare
+        },
         participles: map("quote_participles.txt"),
         compl: set(&["quote_complementisers.txt"]),
         titles: set(&["quote_titles.txt"]),
@@ -156,12 +162,7 @@ impl Lex {
     }
 
     fn bare_verb(&self, f: &str, prefixed: bool) -> Option<Verb> {
-        for (m, class) in [(&self.past, VClass::Past), (&self.present, VClass::Present), (&self.weak, VClass::Weak)] {
-            if let Some((k, p)) = m.get_key_value(f) {
-                return Some(Verb { class, prefixed, base: k, prep: p });
-            }
-        }
-        None
+        self.bare.get(f).map(|&(class, base, prep)| Verb { class, prefixed, base, prep })
     }
 
     fn is_any_verb(&self, f: &str) -> bool {
@@ -192,8 +193,32 @@ enum Ctx {
     Ambig,
 }
 
+/// A token's folded form: borrowed from the input when folding leaves the word as it is (most
+/// words), owned otherwise.
 #[derive(Debug)]
-struct Tok {
+struct F<'a>(std::borrow::Cow<'a, str>);
+
+impl F<'_> {
+    fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for F<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq<&str> for F<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        *self.0 == **other
+    }
+}
+
+#[derive(Debug)]
+struct Tok<'a> {
     k: Tk,
     /// Absolute byte offsets.
     s: usize,
@@ -202,7 +227,7 @@ struct Tok {
     c: char,
     ctx: Ctx,
     /// Folded form of a word (the character itself for punctuation).
-    f: String,
+    f: F<'a>,
 }
 
 fn is_word_char(c: char) -> bool {
@@ -229,13 +254,14 @@ fn is_boundary(c: Option<char>) -> bool {
 }
 
 /// Splits `input[s..e]` into tokens.
-fn tokenize(input: &str, s: usize, e: usize) -> Vec<Tok> {
+fn tokenize<'a>(input: &'a str, s: usize, e: usize) -> Vec<Tok<'a>> {
     let text = &input[s..e];
     let mut toks = Vec::new();
+    let mut scratch = String::new();
     let mut word: Option<usize> = None;
     let mut prev: Option<char> = None;
     let mut it = text.char_indices().peekable();
-    let flush = |toks: &mut Vec<Tok>, word: &mut Option<usize>, end: usize| {
+    let mut flush = |toks: &mut Vec<Tok<'a>>, word: &mut Option<usize>, end: usize| {
         if let Some(ws) = word.take() {
             // Leading characters that fold to nothing (bidi marks, tatweel) are not the word.
             let mut a = ws;
@@ -247,9 +273,11 @@ fn tokenize(input: &str, s: usize, e: usize) -> Vec<Tok> {
                 a = ws + i + c.len_utf8();
             }
             if a < end {
-                let f = fold(&text[ws..end]);
-                if !f.is_empty() {
-                    toks.push(Tok { k: Tk::Word, s: s + a, e: s + end, c: ' ', ctx: Ctx::Ambig, f });
+                let w = &text[ws..end];
+                fold_into(w, &mut scratch);
+                if !scratch.is_empty() {
+                    let f = if scratch == w { Cow::Borrowed(w) } else { Cow::Owned(scratch.clone()) };
+                    toks.push(Tok { k: Tk::Word, s: s + a, e: s + end, c: ' ', ctx: Ctx::Ambig, f: F(f) });
                 }
             }
         }
@@ -269,7 +297,7 @@ fn tokenize(input: &str, s: usize, e: usize) -> Vec<Tok> {
                 _ => Ctx::Ambig,
             };
             flush(&mut toks, &mut word, i);
-            toks.push(Tok { k: Tk::Mark, s: s + i, e: s + i + 2, c: '"', ctx, f: "\"".to_string() });
+            toks.push(Tok { k: Tk::Mark, s: s + i, e: s + i + 2, c: '"', ctx, f: F(Cow::Borrowed("\"")) });
             prev = Some('\'');
             continue;
         } else if is_double_mark(c) || is_single_mark(c) {
@@ -291,7 +319,7 @@ fn tokenize(input: &str, s: usize, e: usize) -> Vec<Tok> {
             } else {
                 flush(&mut toks, &mut word, i);
                 let k = if is_mark { Tk::Mark } else { Tk::Punct };
-                toks.push(Tok { k, s: s + i, e: s + end, c, ctx, f: c.to_string() });
+                toks.push(Tok { k, s: s + i, e: s + end, c, ctx, f: F(Cow::Borrowed(&text[i..end])) });
             }
         } else if is_word_char(c) {
             if word.is_none() {
@@ -299,7 +327,7 @@ fn tokenize(input: &str, s: usize, e: usize) -> Vec<Tok> {
             }
         } else {
             flush(&mut toks, &mut word, i);
-            toks.push(Tok { k: Tk::Punct, s: s + i, e: s + end, c, ctx: Ctx::Ambig, f: c.to_string() });
+            toks.push(Tok { k: Tk::Punct, s: s + i, e: s + end, c, ctx: Ctx::Ambig, f: F(Cow::Borrowed(&text[i..end])) });
         }
         prev = Some(c);
     }
@@ -1879,7 +1907,7 @@ impl<'a> Run<'a> {
 
 /// The words of a speaker phrase, each with whether it stands between quotation marks
 /// (`لمجموعة "سوليد كابيتال"`).
-fn np_words(toks: &[Tok], np: Np) -> (Vec<&Tok>, Vec<bool>) {
+fn np_words<'t, 'a>(toks: &'t [Tok<'a>], np: Np) -> (Vec<&'t Tok<'a>>, Vec<bool>) {
     let mut words = Vec::new();
     let mut quoted = Vec::new();
     let mut inside = false;
