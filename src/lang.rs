@@ -34,7 +34,24 @@ pub(crate) fn detect(text: &str) -> (&'static str, Dir) {
             }
         }
     };
-    for (i, c) in text.char_indices() {
+    let b = text.as_bytes();
+    let mut next = 0;
+    while next < b.len() {
+        let i = next;
+        let x = b[i];
+        // Fastest path: U+0621–U+063A and U+0641–U+064A (D8 A1 … D8 BA, D9 81 … D9 8A), the
+        // common Arabic letters.
+        if (x == 0xD8 || x == 0xD9) && i + 1 < b.len() {
+            let y = b[i + 1];
+            if x == 0xD8 && (0xA1..=0xBA).contains(&y) || x == 0xD9 && (0x81..=0x8A).contains(&y) {
+                word_start.get_or_insert(i);
+                arabic += 1;
+                next = i + 2;
+                continue;
+            }
+        }
+        let Some(c) = text[i..].chars().next() else { break };
+        next = i + c.len_utf8();
         let u = c as u32;
         // Fast paths: ASCII, and the common Arabic letters (none of them Persian or Urdu).
         if u < 0x80 {

@@ -99,7 +99,35 @@ fn bullet_len(f: &str) -> usize {
 /// Whitespace-separated words with at least one letter or digit.
 fn word_count(s: &str) -> usize {
     let (mut n, mut in_word, mut alnum) = (0, false, false);
-    for c in s.chars() {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        // Fast paths: ASCII; the Arabic letters and digits U+0620–U+064A, U+0660–U+0669 (D8 A0 …
+        // D9 8A, D9 A0 … D9 A9), never whitespace.
+        if x < 0x80 {
+            if matches!(x, 0x09..=0x0D | 0x20) {
+                n += (in_word && alnum) as usize;
+                in_word = false;
+                alnum = false;
+            } else {
+                in_word = true;
+                alnum = alnum || x.is_ascii_alphanumeric();
+            }
+            i += 1;
+            continue;
+        }
+        if (x == 0xD8 || x == 0xD9) && i + 1 < b.len() {
+            let y = b[i + 1];
+            if x == 0xD8 && y >= 0xA0 || x == 0xD9 && (y <= 0x8A || (0xA0..=0xA9).contains(&y)) {
+                in_word = true;
+                alnum = true;
+                i += 2;
+                continue;
+            }
+        }
+        let Some(c) = s[i..].chars().next() else { break };
+        i += c.len_utf8();
         if is_space(c) {
             n += (in_word && alnum) as usize;
             in_word = false;
@@ -110,6 +138,27 @@ fn word_count(s: &str) -> usize {
         }
     }
     n + (in_word && alnum) as usize
+}
+
+#[cfg(test)]
+mod word_count_tests {
+    use super::*;
+
+    #[test]
+    fn word_count_agrees_with_char_by_char() {
+        let reference = |s: &str| s.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
+        let parts = ["قال", " ", "  ", "٢٠٢٤", "،", "ـ", "\u{064E}", "\u{00A0}", "a1", "—", "😀", "\u{3000}", "ی", "؟", "x", "\u{0660}", "\u{066A}"];
+        for a in &parts {
+            for b in &parts {
+                for c in &parts {
+                    let s = format!("{a}{b}{c}{b}");
+                    assert_eq!(word_count(&s), reference(&s), "{s:?}");
+                    let f = fold(&s);
+                    assert_eq!(word_count(&f), f.split(' ').filter(|w| w.chars().any(is_alnum)).count(), "{s:?}");
+                }
+            }
+        }
+    }
 }
 
 /// Commas and semicolons (`،` `,` `؛` `;`) in `s`.
@@ -158,7 +207,9 @@ fn features(lex: &Lexicon, text: &str, u: &Unit) -> U {
     let original = &text[u.start..u.end];
     let folded = fold(original);
     // The folded text's only whitespace is a single space between words.
-    let words = folded.split(' ').filter(|w| w.chars().any(is_alnum)).count();
+    // The same as `folded.split(' ').filter(|w| w.chars().any(is_alnum)).count()`: the folded
+    // text's only whitespace is single spaces between words.
+    let words = word_count(&folded);
     let bullet = bullet_len(&folded);
     let after = &folded[bullet..];
     let marker = lex.marker_at_start(after).and_then(|(kind, len)| {
