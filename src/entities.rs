@@ -93,6 +93,7 @@ const PART: u32 = 1 << 12;
 const COMMON: u32 = 1 << 13;
 const SURNAME: u32 = 1 << 14;
 const DESC_HEAD: u32 = 1 << 15;
+const EVENT: u32 = 1 << 16;
 
 const LEX_FILES: &[(&str, u32)] = &[
     ("ent_given.txt", GIVEN),
@@ -111,6 +112,7 @@ const LEX_FILES: &[(&str, u32)] = &[
     ("ent_common.txt", COMMON),
     ("ent_surnames.txt", SURNAME),
     ("ent_descriptor_heads.txt", DESC_HEAD),
+    ("ent_event_heads.txt", EVENT),
 ];
 
 /// Words that link the parts of a name (`بن`, `عبد`, `أبو`, `آل`), folded.
@@ -568,6 +570,11 @@ fn nisba_family(d: &Doc, i: usize) -> bool {
     }
 }
 
+/// Token `a` comes right after the head or inner word of an event name (كأس آسيا، دوري أبطال أوروبا).
+fn after_event(d: &Doc, a: usize) -> bool {
+    a > 0 && d.joined(a - 1) && d.is_arabic(a - 1) && d.vars[a - 1].iter().any(|v| v.flag & EVENT != 0)
+}
+
 /// A word the lists know as part of a name (not a mere look-alike).
 fn known_part(d: &Doc, i: usize) -> bool {
     d.is_arabic(i) && {
@@ -655,6 +662,51 @@ fn list_item(d: &Doc, i: usize, prefix: usize) -> Option<(usize, usize)> {
     } else {
         None
     }
+}
+
+/// In a context that says a person follows (a title, an honorific): the word after a given name
+/// continues the name even when the lists do not know it (السيد أحمد عويضة), and a definite
+/// nisba after a given name is a family name (ماهر المصري).
+fn strong_continues(d: &Doc, k: usize) -> bool {
+    if k == 0 || k >= d.toks.len() || !d.joined(k - 1) || !d.is_arabic(k) || !d.is_arabic(k - 1) {
+        return false;
+    }
+    let pf = d.flags(k - 1);
+    if pf & GIVEN == 0 || pf & COMMON != 0 {
+        return false;
+    }
+    let w = d.word(k);
+    let f = d.flags(k);
+    if is_phrase_stop(w) || w.chars().count() < 3 || CONNECTORS.contains(&w) || FOREIGN_LINKS.contains(&w) {
+        return false;
+    }
+    if f & (COMMON | TITLE | HONOR | SPEECH | ORG_HEAD | PLACE_HEAD | DESC_HEAD | PLACE | CITY | ORG | EVENT) != 0 {
+        return false;
+    }
+    if f & NISBA != 0 {
+        return STRONG_NISBA && is_definite(w) && w.ends_with('ي') && !(d.joined(k) && k + 1 < d.toks.len() && d.is_arabic(k + 1) && is_definite(d.word(k + 1)) && d.flags(k + 1) & NISBA != 0);
+    }
+    if d.vars[k][1..].iter().any(|v| v.flag & (COMMON | TITLE | NISBA | PLACE | CITY | ORG) != 0 || is_definite(&v.stem)) {
+        return false;
+    }
+    // لخروج، بعد: an unknown word behind a proclitic is mostly not a name
+    if STRONG_CLITIC && f & (PART | GIVEN | GIVEN_AMB | SURNAME | PEOPLE) == 0 && d.vars[k].len() > 1 && d.nameness[k] <= -150 {
+        return false;
+    }
+    !accusative(d, k) && d.nameness[k] > STRONG_MIN
+}
+
+const STRONG_NISBA: bool = true;
+const STRONG_CLITIC: bool = true;
+const STRONG_MIN: i32 = -250;
+
+/// [`name_run`], then [`strong_continues`] while it holds.
+fn name_run_strong(d: &Doc, i: usize) -> usize {
+    let mut e = name_run(d, i);
+    while e > i && e < i + 6 && strong_continues(d, e) {
+        e = name_run(d, e).max(e + 1);
+    }
+    e
 }
 
 /// The name run starting at `i`: end token (exclusive).
@@ -767,9 +819,16 @@ fn candidates(d: &Doc) -> Vec<Cand> {
                 if kind == Kind::Person && b < n && d.joined(b - 1) && name_continues(d, b, true) {
                     b = name_run(d, b - 1).max(b);
                 }
+                // الملك حسين، البابا فرنسيس: the title is a role, not part of the name
+                let mut a = i;
+                let mut prefix = v.prefix;
+                if kind == Kind::Person && words >= 2 && lx.get(&v.stem) & (TITLE | HONOR) != 0 {
+                    a = i + 1;
+                    prefix = 0;
+                }
                 if !weak {
                     let src = if fl & PEOPLE != 0 { "gaz-person" } else if kind == Kind::Org { "gaz-org" } else if fl & PLACE != 0 { "gaz-place" } else { "gaz-city" };
-                    out.push(Cand { a: i, b, prefix: v.prefix, kind, score: base + words as u32, src });
+                    out.push(Cand { a, b, prefix, kind, score: base + words as u32, src });
                     found = true;
                 }
             }
@@ -791,7 +850,7 @@ fn candidates(d: &Doc) -> Vec<Cand> {
             let lone = k == i + 1 && !is_definite(d.vars[i].iter().find(|v| v.prefix == prefix).map(|v| v.stem.as_str()).unwrap_or(""));
             let team = matches!(d.word(k - 1), "الفريق" | "والفريق" | "للفريق") && k2 < n && is_definite(d.word(k2));
             if k2 < n && k2 > i && !team && d.toks[k2].para == d.toks[i].para && (d.joined(k2 - 1) || d.punct(k2 - 1) == Some(".")) && name_starts(d, k2, !lone) && !accusative(d, k2) {
-                let e = name_run(d, k2);
+                let e = name_run_strong(d, k2);
                 if e > k2 {
                     let _ = prefix;
                     out.push(Cand { a: k2, b: e, prefix: 0, kind: Kind::Person, score: 85, src: "title" });
@@ -808,7 +867,7 @@ fn candidates(d: &Doc) -> Vec<Cand> {
                 k += 1;
             }
             if k < n && d.toks[k].para == d.toks[i].para && name_starts(d, k, true) {
-                let e = name_run(d, k);
+                let e = name_run_strong(d, k);
                 if e > k {
                     out.push(Cand { a: k, b: e, prefix: 0, kind: Kind::Person, score: 66, src: "honorific" });
                 }
@@ -816,25 +875,27 @@ fn candidates(d: &Doc) -> Vec<Cand> {
         }
         // speech verbs: قال X
         if f & SPEECH != 0 && d.joined(i) && (name_starts(d, i + 1, false) || (i + 1 < n && d.nameness[i + 1] > 0 && name_starts(d, i + 1, true)) || speech_family_name(d, i + 1)) {
-            let e = name_run(d, i + 1);
+            let e = name_run_strong(d, i + 1);
             out.push(Cand { a: i + 1, b: e, prefix: 0, kind: Kind::Person, score: 64, src: "speech" });
         }
         // given names, with و/ف/ل/ب removed from the first word
         if let Some(v) = d.reading(i, GIVEN | GIVEN_AMB).filter(|v| v.prefix == 0 || (v.prefix == 'و'.len_utf8() && d.word(i).starts_with('و'))) {
             let vf = v.flag;
             let strong = vf & GIVEN != 0 && vf & (PLACE | ORG) == 0;
-            let e = name_run(d, i);
+            let e = if strong { name_run_strong(d, i) } else { name_run(d, i) };
             // a given name alone is too often an ordinary word or someone unnamed: it needs a second
             // word, and an ambiguous one (علي، أكبر، رمضان) a known name part or a connector
             let _ = strong;
             let ok = e >= i + 2 && (vf & GIVEN != 0 || known_part(d, i + 1) || CONNECTORS.contains(&d.word(i + 1)) || d.flags(i + 1) & (GIVEN | GIVEN_AMB) != 0 || nisba_family(d, i + 1));
-            if ok && (i == 0 || d.flags(i - 1) & NISBA == 0) {
+            // أبو بكر، بن علي: the name after a connector belongs to the kunya or the nasab
+            let after_connector = i > 0 && v.prefix == 0 && d.joined(i - 1) && CONNECTORS.contains(&d.word(i - 1));
+            if ok && (i == 0 || d.flags(i - 1) & NISBA == 0) && !after_connector {
                 out.push(Cand { a: i, b: e.max(i + 1), prefix: v.prefix, kind: Kind::Person, score: if e > i + 1 { 56 } else { 50 }, src: if e > i + 1 { "given+" } else { "given1" } });
             }
         } else if let Some(v) = d.reading(i, SURNAME) {
             // a well-known surname alone (بوش، مبارك)
             if v.flag & (COMMON | PLACE | ORG) == 0 {
-                out.push(Cand { a: i, b: i + 1, prefix: v.prefix, kind: Kind::Person, score: 58, src: "surname" });
+                out.push(Cand { a: i, b: i + 1, prefix: v.prefix, kind: Kind::Person, score: 55, src: "surname" });
             }
         } else if matches!(d.word(i), "عبد" | "وعبد") && d.joined(i) && d.is_arabic(i + 1) && is_definite(d.word(i + 1)) && d.flags(i + 1) & (NISBA | TITLE) == 0 && !is_phrase_stop(d.word(i + 1)) {
             // عبد الكريم الخطابي
@@ -844,11 +905,11 @@ fn candidates(d: &Doc) -> Vec<Cand> {
         } else if matches!(d.word(i), "ابو" | "ابا" | "وابو" | "وابا" | "ابي") && d.joined(i) && name_continues(d, i + 1, true) {
             // a kunya: أبو مازن، أبا هريرة
             let p = if d.word(i).starts_with('و') { 'و'.len_utf8() } else { 0 };
-            let e = name_run(d, i + 1);
+            let e = name_run_strong(d, i + 1);
             out.push(Cand { a: i, b: e, prefix: p, kind: Kind::Person, score: 52, src: "kunya" });
         } else if f & NISBA != 0 && is_definite(d.word(i)) && !d.word(i).ends_with("ين") && !d.word(i).ends_with("ون") && !accusative(d, i + 1) && d.joined(i) && i + 1 < n && d.nameness[i + 1] > 50 && name_starts(d, i + 1, true) && !is_definite(d.word(i + 1)) {
             // a nationality then a name: الفرنسي ديدييه ديشان
-            let e = name_run(d, i + 1);
+            let e = name_run_strong(d, i + 1);
             out.push(Cand { a: i + 1, b: e, prefix: 0, kind: Kind::Person, score: 60, src: "nisba" });
         } else if f & PART != 0 && f & COMMON == 0 && d.joined(i) && i + 1 < n && d.is_arabic(i + 1) && !is_definite(d.word(i + 1)) && d.flags(i + 1) & COMMON == 0 && (d.flags(i + 1) & (PART | GIVEN) != 0 || d.nameness[i + 1] > 100) && d.nameness[i] > 0 {
             let e = name_run(d, i);
@@ -1118,6 +1179,17 @@ pub(crate) fn extract(input: &str, paragraphs: &[Text]) -> Vec<Entity> {
 
     // 3. best non-overlapping candidates
     let mut cands = candidates(d);
+    cands.retain(|c| c.kind == Kind::Person || !after_event(d, c.a));
+    // a name after بن/بنت is the end of a longer name (عبدالعزيز بن تركي الفيصل): the person starts
+    // at the name before the connector
+    for c in cands.iter_mut() {
+        while c.kind == Kind::Person && c.prefix == 0 && c.a >= 2 && d.joined(c.a - 1) && d.joined(c.a - 2) && matches!(d.word(c.a - 1), "بن" | "ابن" | "بنت") && d.is_arabic(c.a - 2) && {
+            let f = d.flags(c.a - 2);
+            f & (COMMON | TITLE | HONOR | NISBA | SPEECH | PLACE | CITY | ORG | ORG_HEAD | PLACE_HEAD | DESC_HEAD) == 0 && !is_definite(d.word(c.a - 2)) && (f & (GIVEN | GIVEN_AMB | PART | PEOPLE) != 0 || d.nameness[c.a - 2] > 0)
+        } {
+            c.a -= 2;
+        }
+    }
     cands.sort_by(|x, y| y.score.cmp(&x.score).then((y.b - y.a).cmp(&(x.b - x.a))).then(x.a.cmp(&y.a)));
     let mut taken = vec![usize::MAX; n];
     let mut chosen: Vec<Cand> = Vec::new();
@@ -1289,6 +1361,9 @@ pub(crate) fn extract(input: &str, paragraphs: &[Text]) -> Vec<Entity> {
                 break 'outer;
             }
         }
+        if hit.is_some_and(|h| ents[h.2].kind != Kind::Person && after_event(d, i)) {
+            hit = None;
+        }
         if let Some((mut b, prefix, ei)) = hit {
             // a given name of a known person followed by other name words is someone else with
             // the same given name (محمد of محمد سعيد, then محمد الكناني): the whole run is the mention
@@ -1300,10 +1375,24 @@ pub(crate) fn extract(input: &str, paragraphs: &[Text]) -> Vec<Entity> {
                 }
                 b = e2;
             }
-            for k in i..b {
+            // a lone part of a person's name with a known name word before or after it that
+            // is not part of the found form: the whole run is the mention (X بوش with another
+            // given name, عباس Y)
+            let mut a = i;
+            let mut prefix = prefix;
+            if b == i + 1 && ents[ei].kind == Kind::Person && prefix == 0 {
+                if i > 0 && taken[i - 1] == usize::MAX && d.joined(i - 1) && name_starts(d, i - 1, true) && !is_definite(d.word(i - 1)) && (known_part(d, i - 1) || d.nameness[i - 1] > 100) && !(i > 1 && d.joined(i - 2) && CONNECTORS.contains(&d.word(i - 2))) {
+                    a = i - 1;
+                    prefix = 0;
+                }
+                if b < n && d.joined(b - 1) && taken[b] == usize::MAX && (known_part(d, b) || d.nameness[b] > 100) && !is_definite(d.word(b)) && name_continues(d, b, true) {
+                    b += 1;
+                }
+            }
+            for k in a..b {
                 taken[k] = usize::MAX - 1;
             }
-            ment.push((i, b, prefix, ei, "propagated"));
+            ment.push((a, b, prefix, ei, "propagated"));
             i = b;
         } else {
             i += 1;
@@ -1703,6 +1792,13 @@ mod tests {
                 .collect();
             let r = crate::entities::eval::score_bio(&one, |text, paras| extract(text, paras));
             let (tp, fp, fn_) = (r.tp[ty], r.fp[ty], r.fn_[ty]);
+            if std::env::var("WOJOOD_ERRORS").is_ok_and(|v| v == ty) {
+                for e in &r.errors {
+                    if e.contains(ty) {
+                        println!("{e}");
+                    }
+                }
+            }
             let p = tp as f64 / (tp + fp).max(1) as f64;
             let rc = tp as f64 / (tp + fn_).max(1) as f64;
             println!("  {ty:<5} P {p:.3} R {rc:.3} F1 {:.3}  (tp {tp} fp {fp} fn {fn_})", if p + rc > 0.0 { 2.0 * p * rc / (p + rc) } else { 0.0 });
@@ -1745,6 +1841,7 @@ pub(crate) mod eval {
         pub fn_: HashMap<&'static str, usize>,
         pub errors: Vec<String>,
         pub by_src: HashMap<&'static str, (usize, usize)>,
+        pub fp_cats: HashMap<String, usize>,
     }
 
     impl Report {
@@ -1764,6 +1861,13 @@ pub(crate) mod eval {
             for (s, (tp, fp)) in srcs {
                 println!("  rule {s:<12} tp {tp:5} fp {fp:5}");
             }
+            if std::env::var("NER_CATS").is_ok() {
+                let mut v: Vec<_> = self.fp_cats.iter().collect();
+                v.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+                for (k, n) in v {
+                    println!("  FP {n:4} {k}");
+                }
+            }
             if std::env::var("NER_ERRORS").is_ok() {
                 for e in &self.errors {
                     println!("{e}");
@@ -1782,7 +1886,7 @@ pub(crate) mod eval {
     /// Joins BIO tokens into texts (sentences end at "."; 4 sentences a paragraph, 3 paragraphs a
     /// text), runs `ex` and scores exact token spans of PERS/LOC/ORG.
     pub(crate) fn score_bio(toks: &[(String, String)], ex: impl Fn(&str, &[Text]) -> Vec<Entity>) -> Report {
-        let mut rep = Report { tp: Default::default(), fp: Default::default(), fn_: Default::default(), errors: Vec::new(), by_src: Default::default() };
+        let mut rep = Report { tp: Default::default(), fp: Default::default(), fn_: Default::default(), errors: Vec::new(), by_src: Default::default(), fp_cats: Default::default() };
         for ty in ["PERS", "LOC", "ORG"] {
             rep.tp.insert(ty, 0);
             rep.fp.insert(ty, 0);
@@ -1864,6 +1968,17 @@ pub(crate) mod eval {
                 }
                 if !gold.contains(p) {
                     *rep.fp.get_mut(p.2).unwrap() += 1;
+                    let ov: Vec<&(usize, usize, &str)> = gold.iter().filter(|g| g.0 < p.1 && p.0 < g.1).collect();
+                    let cat = if let Some(g) = ov.iter().find(|g| g.0 == p.0 && g.1 == p.1) {
+                        format!("gold {}", g.2)
+                    } else if let Some(g) = ov.iter().find(|g| g.2 == p.2) {
+                        if g.0 >= p.0 && g.1 <= p.1 { format!("too long L{} R{}", g.0 - p.0, p.1 - g.1) } else if p.0 >= g.0 && p.1 <= g.1 { format!("cut short L{} R{}", p.0 - g.0, g.1 - p.1) } else { "crossing".to_string() }
+                    } else if let Some(g) = ov.first() {
+                        format!("overlap {}", g.2)
+                    } else {
+                        "spurious".to_string()
+                    };
+                    *rep.fp_cats.entry(format!("{src:<12} {} {}w {cat}", p.2, (p.1 - p.0).min(3))).or_default() += 1;
                     let ctx = words(part, p.0.saturating_sub(3), (p.1 + 2).min(part.len()));
                     let g = gold.iter().find(|g| g.0 < p.1 && p.0 < g.1);
                     rep.errors.push(format!("FP {} {} [{}] gold {:?} ctx: {}", p.2, src, words(part, p.0, p.1), g.map(|g| g.2), ctx));

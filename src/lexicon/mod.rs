@@ -41,6 +41,8 @@ pub const FILES: &[(&str, &str)] = &[
     #[cfg(feature = "understanding")]
     ("ent_descriptor_heads.txt", include_str!("ent_descriptor_heads.txt")),
     #[cfg(feature = "understanding")]
+    ("ent_event_heads.txt", include_str!("ent_event_heads.txt")),
+    #[cfg(feature = "understanding")]
     ("ent_given.txt", include_str!("ent_given.txt")),
     #[cfg(feature = "understanding")]
     ("ent_given_ambiguous.txt", include_str!("ent_given_ambiguous.txt")),

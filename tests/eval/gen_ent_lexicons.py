@@ -119,6 +119,9 @@ def main():
     # jusText's list is frequency-derived and holds frequent names too (محمد، مبارك، فارس): only its
     # words that are not person-name parts count as common
     people_words = set(w for p in clean(W.PEOPLE) for w in p.split())
+    # titles, connectors and ordinary words inside some well-known names stay common
+    people_words -= clean('''ابن ابي اعلي الاحمر الامير الجزائريه الدوري الذهبي السير الشريف الشيخ الصباح المصري
+        المهندس بحر خلف دي زاد سان سفر سيد سيدي شيخ علامه فتح قلب كوريا معروف معين ميل ولد عز الكريم القادر الواحد الحميد الوهاب'''.split())
     justext = clean(lines_of('stopwords_ar/justext_Arabic.txt')) - given - ambiguous - people_words
     strict_common = clean(W.COMMON) | stop
     stop |= justext
@@ -192,7 +195,14 @@ def main():
     # surnames of the well-known people: a mention on their own (بوش، مبارك)
     surnames = set()
     # surnames that are ordinary words (المعلم "the teacher", بري "land", ماي "May") stay out
-    not_alone = set(clean('الله ثاني البشير الشرع الصدر المعلم بري عون غالي ماي مون بينغ علوي فرحان درويش غول سيلفا'.split()))
+    not_alone = set(clean(('الله ثاني البشير الشرع الصدر المعلم بري عون غالي ماي مون بينغ علوي فرحان درويش غول سيلفا '
+        'أبي الأب الأحمد الأحمر الأزهر الإسلام الأطرش الجابر الجميل الحكيم الخطيب الدوري الدين الذهبي الراعي الرحمن '
+        'الرشيد الرومي الشاطر الشاهد الشريف الصافي الصباح الضيف الطاهر الطيب العامري الفايز المجيد المحمد المر المهاجر '
+        'المهدي المهندس النسور الهاشمي الأسعد الساهر السراج النخالة الفهد المتوكل الماجد الغانم الربيعي '
+        'باك بحر بدوي بديع بشارة جبر جبران جبريل جمعة جودة حافظ حجاب حداد حمادة حمامة خدام رعد رمزي رود ريفي زاد سرور '
+        'سفر شاهين شرف شعبان شفيق صيام عبده عقل غني قصير كوريا لاما معصوم مغنية ستون ريد رين بيج أون إيل آسو تشي فال '
+        'كيا وارن نظيف قنديل صفير غليون علامة هيكل جولي تونغ سنو سونغ شينغ هيون دياب لحام حاوي حبش صبرا سلال سلامي '
+        'باور ميجور رويال كروز بولت ماسا عياش آبادي').split()))
     for p in people:
         w = p.split()
         if len(w) >= 2 and w[-2] not in ('عبد', 'بن', 'ابن', 'ابو', 'ال', 'نصر', 'الحمد'):
@@ -208,6 +218,10 @@ Surnames of the well-known people in ent_people.txt: a person mention on their o
 Organisation heads that only describe: the entity is the name after them (شركة مايكروسوفت → مايكروسوفت).
 {WRITTEN}
 {GEN}""", clean(W.DESCRIPTOR_HEADS))
+    write('ent_event_heads.txt', f"""
+Heads and inner words of event names (كأس، بطولة، دوري، طواف، أمم، أبطال): a place or organisation after them is part of the event.
+{WRITTEN}
+{GEN}""", clean(W.EVENT_HEADS))
     write('ent_given.txt', f"""
 Person given names that start a name with high confidence (Arabic and foreign, folded).
 {WRITTEN}

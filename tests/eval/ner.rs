@@ -178,6 +178,52 @@ fn predict(text: &str, spans: &[(usize, usize)]) -> HashSet<Span> {
     out
 }
 
+/// Aggregated error categories (counts only, no tokens): for each gold span missed and each
+/// predicted span wrong, how it relates to the other side.
+fn categorise(gold: &HashSet<Span>, gmisc: &HashSet<Span>, pred: &HashSet<Span>, cats: &mut HashMap<String, usize>) {
+    let len = |s: &Span| match s.1 - s.0 { 1 => "1w", 2 => "2w", _ => "3w+" };
+    for g in gold {
+        if pred.contains(g) {
+            continue;
+        }
+        let ov: Vec<&Span> = pred.iter().filter(|p| p.0 < g.1 && g.0 < p.1).collect();
+        let what = if ov.is_empty() {
+            "missed".to_string()
+        } else if let Some(p) = ov.iter().find(|p| p.0 == g.0 && p.1 == g.1) {
+            format!("as {}", p.2)
+        } else if let Some(p) = ov.iter().find(|p| p.2 == g.2) {
+            if p.0 >= g.0 && p.1 <= g.1 {
+                "cut short".into()
+            } else if p.0 <= g.0 && p.1 >= g.1 {
+                "too long".into()
+            } else {
+                "crossing".into()
+            }
+        } else {
+            format!("overlap {}", ov[0].2)
+        };
+        *cats.entry(format!("FN {} {} {}", g.2, len(g), what)).or_default() += 1;
+    }
+    for p in pred {
+        if gold.contains(p) {
+            continue;
+        }
+        let ov: Vec<&Span> = gold.iter().filter(|g| g.0 < p.1 && p.0 < g.1).collect();
+        let what = if let Some(g) = ov.iter().find(|g| g.0 == p.0 && g.1 == p.1) {
+            format!("gold {}", g.2)
+        } else if let Some(g) = ov.iter().find(|g| g.2 == p.2) {
+            if g.0 >= p.0 && g.1 <= p.1 { "too long".into() } else if p.0 >= g.0 && p.1 <= g.1 { "cut short".into() } else { "crossing".into() }
+        } else if let Some(g) = ov.first() {
+            format!("overlap {}", g.2)
+        } else if gmisc.iter().any(|g| g.0 < p.1 && p.0 < g.1) {
+            "on MISC".into()
+        } else {
+            "spurious".into()
+        };
+        *cats.entry(format!("FP {} {} {}", p.2, len(p), what)).or_default() += 1;
+    }
+}
+
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join("shared").join("data");
     let t0 = std::time::Instant::now();
@@ -201,12 +247,36 @@ fn main() {
                 _ => None,
             };
             let mut c = Counts::default();
+            let mut cats: HashMap<String, usize> = HashMap::new();
+            let misc = |t: &str| if t.ends_with("MISC") { Some("MISC") } else { None };
             for (text, spans, range) in texts(test, &|k| test[k].word == ".") {
-                let gold = gold_spans(&test[range], &map);
+                let gold = gold_spans(&test[range.clone()], &map);
                 let pred: HashSet<Span> = predict(&text, &spans).into_iter().filter(|s| s.2 != "OCC").collect();
                 c.add(&gold, &pred, &["PERS", "LOC", "ORG"]);
+                let gmisc = gold_spans(&test[range.clone()], &misc);
+                categorise(&gold, &gmisc, &pred, &mut cats);
+                // missed people: is a word of theirs part of another person span (found or not) in the text?
+                let toks = &test[range];
+                for g in &gold {
+                    if g.2 != "PERS" || pred.iter().any(|p| p.0 < g.1 && g.0 < p.1) {
+                        continue;
+                    }
+                    let words: Vec<&str> = toks[g.0..g.1].iter().map(|t| t.word.as_str()).collect();
+                    let in_found = pred.iter().any(|p| p.2 == "PERS" && toks[p.0..p.1].iter().any(|t| words.iter().any(|w| t.word.ends_with(w))));
+                    let in_gold = gold.iter().any(|o| o != g && o.2 == "PERS" && o.1 - o.0 > g.1 - g.0 && toks[o.0..o.1].iter().any(|t| words.iter().any(|w| t.word.ends_with(w))));
+                    let k = if in_found { "shares a word with a found person" } else if in_gold { "shares a word with a longer missed gold person" } else { "alone" };
+                    *cats.entry(format!("MISSED PERS {}w: {k}", (g.1 - g.0).min(3))).or_default() += 1;
+                }
             }
             c.print(&format!("ANERcorp test part ({} tokens), exact token spans", test.len()), &["PERS", "LOC", "ORG"], &["PERS", "LOC", "ORG"]);
+            if std::env::var("NER_CATS").is_ok() {
+                let mut v: Vec<_> = cats.into_iter().collect();
+                v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+                println!("\n  error categories (counts only)");
+                for (k, n) in v {
+                    println!("  {n:6}  {k}");
+                }
+            }
         }
     }
 
