@@ -1,7 +1,8 @@
 //! `cargo bench`: criterion throughput (bytes/s) of each stage and of the full parse, on the
 //! fixtures (each seed parsed as its own article) and on a 10 MB synthetic paste, beside the
-//! floor (a memchr newline count over the same bytes). `make bench` prints the same figures as a
-//! markdown table faster (tests/bench/stages.rs). `BENCH_MB=…` changes the synthetic size.
+//! floor (a memchr newline count over the same bytes), and dom_smoothie on the fixtures as HTML
+//! pages. `make bench` prints the same figures as a markdown table faster, with the targets
+//! (tests/bench/stages.rs). `BENCH_MB=…` changes the synthetic size.
 
 #[path = "corpus.rs"]
 mod corpus;
@@ -39,6 +40,24 @@ fn stages(g: &mut BenchmarkGroup<'_, criterion::measurement::WallTime>, texts: &
     g.bench_function("full parse", |b| b.iter(|| texts.iter().map(|t| maqal::parse(black_box(t)).blocks.len()).sum::<usize>()));
 }
 
+/// dom_smoothie (Readability in Rust) on the fixtures wrapped as HTML pages; throughput counted
+/// in bytes of the plain text, as for Maqal.
+fn smoothie(c: &mut Criterion) {
+    let fx = corpus::fixtures();
+    let htmls: Vec<String> = fx.iter().map(|(_, t)| corpus::as_html(t)).collect();
+    let mut g = c.benchmark_group("fixtures");
+    g.throughput(Throughput::Bytes(corpus::fixture_bytes(&fx) as u64));
+    g.bench_function("dom_smoothie (as HTML)", |b| {
+        b.iter(|| {
+            htmls
+                .iter()
+                .map(|h| dom_smoothie::Readability::new(black_box(h.as_str()), None, None).and_then(|mut r| r.parse()).map_or(0, |a| a.text_content.len()))
+                .sum::<usize>()
+        })
+    });
+    g.finish();
+}
+
 fn fixtures(c: &mut Criterion) {
     let fx = corpus::fixtures();
     let texts: Vec<&str> = fx.iter().map(|(_, t)| t.as_str()).collect();
@@ -59,5 +78,5 @@ fn synthetic(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, fixtures, synthetic);
+criterion_group!(benches, fixtures, smoothie, synthetic);
 criterion_main!(benches);
