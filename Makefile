@@ -52,12 +52,14 @@ $(NODE_STAMP): $(E2E)/package.json $(E2E)/package-lock.json
 	cd $(E2E) && npm ci --no-audit --no-fund
 	@touch $@
 
-# Chromium + its WebDriver for the browser tests (required), and an Arabic font so screenshots
+# Chromium + its WebDriver for the browser tests and GNU parallel for the README's archive example
+# (tests/archive.rs) (required), and an Arabic font so screenshots
 # show Arabic in Noto (installed when root; otherwise only a warning: DejaVu also shapes Arabic).
 tools-browser:
 	@missing=""; \
 	[ -x "$(CHROMIUM)" ] || missing="$$missing chromium"; \
 	command -v chromedriver >/dev/null || missing="$$missing chromium-driver"; \
+	command -v parallel >/dev/null || missing="$$missing parallel"; \
 	font=""; fc-list 2>/dev/null | grep -qE 'Noto (Naskh|Sans) Arabic' || font="fonts-noto-core"; \
 	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	  if [ -n "$$missing$$font" ]; then \
@@ -168,10 +170,17 @@ fuzz:
 	mkdir -p tests/fuzz/corpus && cp -n seeds/*.txt tests/fuzz/corpus/ || true
 	cargo +nightly fuzz run --fuzz-dir tests/fuzz parse tests/fuzz/corpus -- -max_total_time=$${FUZZ_SECONDS:-600} -max_len=20000 -rss_limit_mb=4096
 
-bench:
-	@ex=$$(grep -oE '^name *= *"bench_[a-z0-9_]+"' Cargo.toml | sed 's/.*"\(.*\)"/\1/' || true); \
-	if [ -z "$$ex" ]; then echo "no bench_* examples yet"; fi; \
-	for e in $$ex; do cargo run --release --features cli --example $$e; done
+# Every figure of the performance issue, with its target: the bench_* examples (stages, floor,
+# dom_smoothie, scaling, memory, --jsonl) and the page in Chromium (tests/e2e/bench.mjs: load,
+# paste, WASM vs native, a 10 MB paste). Writes BENCH.md (linked from the README).
+bench: build
+	cargo build --release --features cli
+	@ex=$$(grep -oE '^name *= *"bench_[a-z0-9_]+"' Cargo.toml | sed 's/.*"\(.*\)"/\1/'); \
+	{ echo "# Maqal benchmarks"; echo; \
+	  echo "\`make bench\` on $$(nproc) cores ($$(uname -m), $$(date -u +%Y-%m-%d)); medians. Numbers from one run on a shared machine: expect ±10 %."; echo; \
+	  for e in $$ex; do cargo run --quiet --release --features cli --example $$e || exit 1; echo; done; \
+	  (cd $(E2E) && MAQAL_CLI=$(abspath $(or $(CARGO_TARGET_DIR),target))/release/maqal node bench.mjs) || exit 1; \
+	} > BENCH.md.tmp && mv BENCH.md.tmp BENCH.md && cat BENCH.md
 
 clean:
 	rm -rf $(PKG) $(PKG).tmp www/sample.txt tests/web/fixtures.rs tests/web/random.rs tests/web/native $(E2E)/artifacts $(E2E)/.tsc

@@ -58,6 +58,16 @@ function setText(text, { fromTextarea = false } = {}) {
 
 // ---------------------------------------------------------------- textarea, debounced
 let timer = 0;
+// A paste too long for the textarea to lay out quickly goes to the view directly (the textarea
+// shows its beginning, as for a long file) instead of freezing the page while it lays out.
+textarea.addEventListener('paste', (e) => {
+  const text = e.clipboardData ? e.clipboardData.getData('text/plain') : '';
+  if (text.length <= TEXTAREA_MAX) return;
+  e.preventDefault();
+  clearError();
+  fileNote = '';
+  setText(text);
+});
 textarea.addEventListener('input', () => {
   fileNote = '';
   clearTimeout(timer);

@@ -16,7 +16,7 @@ import { htmlToText } from './html-text.js';
 import { renderDocument } from './render.js';
 import { styles } from './maqal-article-styles.js';
 
-const STAGES = { loading: ['تحميل المحلّل', 1], decoding: ['قراءة الترميز', 2], parsing: ['تحليل النص', 2], reading: ['تجهيز النتيجة', 3], rendering: ['عرض المقال', 4] };
+const STAGES = { loading: ['تحميل المحلّل', 1], decoding: ['قراءة الترميز', 2], parsing: ['تحليل النص', 2], sending: ['نقل النتيجة', 3], reading: ['تجهيز النتيجة', 3], rendering: ['عرض المقال', 4] };
 
 export class MaqalArticle extends HTMLElement {
   static observedAttributes = ['src', 'reference-date'];
@@ -125,7 +125,11 @@ export class MaqalArticle extends HTMLElement {
   /** The last parsed Document (contract v1), or null before the first parse. */
   get result() { return this.#doc; }
   /** The last Document as the contract's JSON string (the CLI's exact bytes), or null. */
-  get json() { return this.#json; }
+  get json() {
+    // A big Document's JSON arrives from the worker as UTF-8 bytes: decoded when first asked for.
+    if (typeof this.#json === 'function') this.#json = this.#json();
+    return this.#json;
+  }
   /** Resolves with the Document once the current input has been parsed and rendered. */
   get parsed() { return this.#parsed; }
 
@@ -223,10 +227,10 @@ export class MaqalArticle extends HTMLElement {
       const parsed = await parseText(text, opts, { signal, onProgress: progress, onStructure });
       if (stale()) return;
       const { doc } = parsed;
-      let { json } = parsed;
+      let json = () => parsed.json;
       if (this.#warning && this.#mode !== 'light') {
         doc.warnings.unshift({ ...this.#warning });
-        json = JSON.stringify(doc);
+        json = () => JSON.stringify(doc);
       }
       if (showProgress) this.#progress('rendering');
       if (big) await new Promise((r) => setTimeout(r, 0)); // let the progress paint

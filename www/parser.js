@@ -4,8 +4,8 @@
 
 // Two modules (`make build`): `maqal_structure` is small (no entities, quotes or legacy
 // encodings) and shows the structure first; `maqal` has everything and is loaded alongside it.
-import init, { parseJson, decode as wasmDecode, version as wasmVersion } from './pkg/maqal.js';
-import initStructure, { parseJson as parseStructureJson } from './pkg/maqal_structure.js';
+import init, { parseJson, decode as wasmDecode } from './pkg/maqal.js';
+import initStructure, { parseJson as parseStructureJson, version as wasmVersion } from './pkg/maqal_structure.js';
 
 /** Above this many UTF-16 units of text (or bytes of a file), work moves to a Web Worker. */
 export const WORKER_THRESHOLD = 200 * 1024;
@@ -71,9 +71,19 @@ function inWorker(message, transfer, { signal, onProgress } = {}) {
     }
     const stop = () => { worker.terminate(); reject(abortError()); };
     if (signal) signal.addEventListener('abort', stop, { once: true });
+    const parts = [];
     worker.onmessage = (ev) => {
       const m = ev.data;
       if (m.type === 'progress') { if (onProgress) onProgress(m.stage); return; }
+      if (m.type === 'part') { parts.push(m); return; } // a slice of a big Document's array
+      if (m.type === 'done' && m.doc) {
+        // Put the slices back, in order (each arrived in its own short task).
+        for (const { path, items } of parts) {
+          const [a, b] = path.split('.');
+          const arr = b ? m.doc[a][b] : m.doc[a];
+          for (const it of items) arr.push(it);
+        }
+      }
       worker.terminate();
       if (signal) signal.removeEventListener('abort', stop);
       if (m.type === 'error') reject(new Error(m.message));
@@ -97,12 +107,16 @@ function inWorker(message, transfer, { signal, onProgress } = {}) {
 export async function parseText(text, opts = {}, { signal, onProgress, onStructure, forceWorker = false } = {}) {
   text = String(text ?? '');
   const worker = (forceWorker || text.length > WORKER_THRESHOLD) && typeof Worker === 'function';
-  if (onStructure && !full && !worker && text.trim()) {
-    load().catch(() => {}); // the full module downloads meanwhile; its errors surface below
+  const blank = !text.trim();
+  if ((onStructure || blank) && !full && !worker) {
+    // The small module first, alone (it is already on its way: see the end of this file); the
+    // full one is fetched once the structure is on screen.
     try {
       const s = await parseStructure(text, opts);
       if (signal && signal.aborted) throw abortError();
-      if (!full) onStructure(s);
+      // No paragraphs, no inserts: no entities or quotes either, this is the whole Document.
+      if (!s.doc.article.paragraphs.length && !s.doc.inserts.length) return { ...s, worker: false };
+      if (!full && onStructure) onStructure(s);
     } catch (e) {
       if (e && e.name === 'AbortError') throw e;
       // The small module failed (or the options are bad): the full parse below says why.
@@ -112,6 +126,10 @@ export async function parseText(text, opts = {}, { signal, onProgress, onStructu
     try {
       const m = await inWorker({ op: 'parse', text, options: options(opts) }, [], { signal, onProgress });
       if (onProgress) onProgress('reading');
+      if (m.jsonBytes) {
+        let json = null;
+        return { doc: m.doc, get json() { return (json ??= new TextDecoder().decode(m.jsonBytes)); }, worker: true };
+      }
       return { doc: JSON.parse(m.json), json: m.json, worker: true };
     } catch (e) {
       if (e && e.name === 'AbortError') throw e;
@@ -143,8 +161,11 @@ export async function decodeBytes(bytes, { signal, onProgress } = {}) {
   return wasmDecode(bytes);
 }
 
-/** The crate version of the loaded module. */
+/** The crate version (both modules are built from the same crate). */
 export async function version() {
-  await load();
+  await loadStructure();
   return wasmVersion();
 }
+
+// The small module is what the first render needs: start fetching it as soon as this file loads.
+loadStructure().catch(() => {});

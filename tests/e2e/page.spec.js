@@ -121,6 +121,7 @@ describe('the page', () => {
       for (const type of ['maqal-structure', 'maqal-parsed']) {
         addEventListener(type, (e) => {
           const root = e.target.shadowRoot;
+          if (!e.detail.blocks.length) return; // the element's empty first state
           window.__events.push({
             type,
             entities: e.detail.article.entities.length,
@@ -395,6 +396,49 @@ describe('the page', () => {
     assert.ok(doc.blocks.length >= 40, 'parsed whole');
     assert.equal(await page.evaluate(() => document.getElementById('view').hasAttribute('aria-busy')), false);
     assert.ok(Date.now() - started < 60000);
+    // The worker sent the Document in slices and its JSON as bytes: put together, they are what
+    // the module gives on the main thread.
+    const same = await page.evaluate(async (t) => {
+      const m = await import('/pkg/maqal.js');
+      await m.default();
+      const view = document.getElementById('view');
+      const json = m.parseJson(t);
+      return { json: view.json === json, doc: JSON.stringify(view.result) === json, size: json.length };
+    }, big);
+    assert.ok(same.size > 256 * 1024, `a Document big enough to be sent in slices (${same.size} chars of JSON)`);
+    assert.deepEqual([same.json, same.doc], [true, true], 'view.json and view.result equal the module\'s JSON');
+    assertClean(problems);
+    await context.close();
+  });
+
+  test('a paste too long for the textarea goes to the view; the textarea shows its beginning', async () => {
+    const { page, context, problems } = await openApp();
+    const big = Array.from({ length: Math.ceil((450 * 1024) / SEED_FIX.text.length) }, () => SEED_FIX.text).join('\n\n'); // > 400 K
+    await afterParse(page, () => page.evaluate((t) => {
+      const dt = new DataTransfer();
+      dt.setData('text/plain', t);
+      document.getElementById('text').dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+    }, big));
+    const r = await page.evaluate(() => ({
+      text: document.getElementById('view').text.length,
+      shown: document.getElementById('text').value.length,
+      readOnly: document.getElementById('text').readOnly,
+      note: document.getElementById('long-note').textContent,
+    }));
+    assert.equal(r.text, big.length, 'the whole paste is parsed');
+    assert.ok(r.shown < 110 * 1024 && r.readOnly, `the textarea shows the beginning, read-only (${r.shown} chars)`);
+    assert.match(r.note, /نص طويل/);
+    // A short paste is left to the textarea as usual.
+    await page.click('#clear');
+    await page.focus('#text');
+    await page.evaluate(() => {
+      const dt = new DataTransfer();
+      dt.setData('text/plain', 'نص قصير');
+      const ev = new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true });
+      document.getElementById('text').dispatchEvent(ev);
+      window.__prevented = ev.defaultPrevented;
+    });
+    assert.equal(await page.evaluate(() => window.__prevented), false);
     assertClean(problems);
     await context.close();
   });
