@@ -133,7 +133,7 @@ const ROLE_WORDS: &[&str] = &[
 ];
 
 /// Nameness both words need for an unknown two-word name.
-const FOREIGN_MIN: i32 = 250;
+const FOREIGN_MIN: i32 = 100;
 
 /// Particles inside foreign names (جان مارك دو لا سابليير، فان نيستلروي).
 const FOREIGN_LINKS: &[&str] = &["دو", "دي", "دا", "دوس", "ديل", "دير", "فان", "فون", "لا", "لو", "ده"];
@@ -575,6 +575,36 @@ fn after_event(d: &Doc, a: usize) -> bool {
     a > 0 && d.joined(a - 1) && d.is_arabic(a - 1) && d.vars[a - 1].iter().any(|v| v.flag & EVENT != 0)
 }
 
+const CITY_CTX: bool = true;
+
+/// Words after which a place name is expected (في، من، إلى، قرب، شمال …).
+const PLACE_CUES: &[&str] = &[
+    "في", "من", "الي", "عن", "قرب", "نحو", "حول", "داخل", "خارج", "شمال", "جنوب", "شرق", "غرب", "وسط",
+    "شمالي", "جنوبي", "شرقي", "غربي", "ضواحي", "انحاء", "ارجاء", "مدينه", "بلده", "عاصمه", "محافظه",
+    "ولايه", "اقليم", "منطقه", "مقاطعه", "قريه", "بين", "وفي", "ومن", "والي", "الى", "مدينتي", "بمدينه",
+    "مدن", "بمدن", "محافظات", "بمحافظات", "ولايات", "مناطق", "بمناطق", "حي", "احياء", "بلدات", "قري",
+    "منطقتي", "محافظتي", "بمحافظه", "بولايه", "عاصمتها", "مدينتا",
+];
+
+/// A lone city name is read as a place: after ب (بغداد → ببغداد) or a place cue, at the start of a
+/// paragraph (a dateline), or before `،` and a known place (أربيل، العراق).
+fn city_context(d: &Doc, i: usize, prefix: usize) -> bool {
+    if prefix > 0 && (d.word(i).starts_with('ب') || d.word(i).starts_with("وب")) {
+        return true;
+    }
+    if i == 0 || d.toks[i - 1].para != d.toks[i].para || d.punct(i - 1).is_some() {
+        return true;
+    }
+    if PLACE_CUES.contains(&d.word(i - 1)) {
+        return true;
+    }
+    // a list of places: أسيوط وسوهاج
+    if d.joined(i) && d.is_arabic(i + 1) && d.word(i + 1).starts_with('و') && d.vars[i + 1][1..].iter().any(|v| v.flag & (PLACE | CITY) != 0) {
+        return true;
+    }
+    d.punct(i + 1).is_some_and(|p| p == "،" || p == "," || p == "(" || p == "-") && i + 2 < d.toks.len() && d.is_arabic(i + 2) && d.vars[i + 2].iter().any(|v| v.flag & (PLACE | CITY) != 0)
+}
+
 /// A word the lists know as part of a name (not a mere look-alike).
 fn known_part(d: &Doc, i: usize) -> bool {
     d.is_arabic(i) && {
@@ -611,7 +641,7 @@ fn name_starts(d: &Doc, i: usize, strong: bool) -> bool {
     }
     if is_definite(w) {
         // الرئيس الأسد، الشيخ الخراساني
-        return strong && f & (PLACE | CITY | ORG) == 0 && (f & SURNAME != 0 || d.nameness[i] > 100);
+        return strong && f & (PLACE | CITY | ORG) == 0 && (f & SURNAME != 0 || d.nameness[i] > 300);
     }
     if !strong {
         return f & PART != 0;
@@ -815,6 +845,8 @@ fn candidates(d: &Doc) -> Vec<Cand> {
                     && (d.flags(i) & (PART | GIVEN) != 0 || matches!(clitic, Some('ك') | Some('ف')) || d.nameness[i] < -150)
                     // ف + ل + a three-letter company name: a short organisation behind clitics is a word
                     || (words == 1 && fl & PLACE == 0 && v.prefix > 0 && v.stem.chars().count() <= 3);
+                // a lone city name the place lists do not know needs a place context
+                let weak = weak || (CITY_CTX && words == 1 && fl & CITY != 0 && fl & (PLACE | ORG | PEOPLE) == 0 && !city_context(d, i, v.prefix));
                 let mut b = b;
                 if kind == Kind::Person && b < n && d.joined(b - 1) && name_continues(d, b, true) {
                     b = name_run(d, b - 1).max(b);
@@ -874,7 +906,7 @@ fn candidates(d: &Doc) -> Vec<Cand> {
             }
         }
         // speech verbs: قال X
-        if f & SPEECH != 0 && d.joined(i) && (name_starts(d, i + 1, false) || (i + 1 < n && d.nameness[i + 1] > 0 && name_starts(d, i + 1, true)) || speech_family_name(d, i + 1)) {
+        if f & SPEECH != 0 && d.joined(i) && (name_starts(d, i + 1, false) || (i + 1 < n && d.nameness[i + 1] > 50 && name_starts(d, i + 1, true)) || speech_family_name(d, i + 1)) {
             let e = name_run_strong(d, i + 1);
             out.push(Cand { a: i + 1, b: e, prefix: 0, kind: Kind::Person, score: 64, src: "speech" });
         }
@@ -967,6 +999,8 @@ fn candidates(d: &Doc) -> Vec<Cand> {
             && d.nameness[i + 1] > FOREIGN_MIN
             && !accusative(d, i)
             && !accusative(d, i + 1)
+            // حلا سحريا: an accusative noun and its adjective
+            && !(d.word(i).ends_with('ا') && d.word(i + 1).ends_with("يا"))
         {
             let e = name_run(d, i);
             if e >= i + 2 {
@@ -1314,7 +1348,7 @@ pub(crate) fn extract(input: &str, paragraphs: &[Text]) -> Vec<Entity> {
                 if sub.len() == 1 {
                     let s = &sub[0];
                     let f = lx.get(s);
-                    if s.chars().count() < 3 || f & (COMMON | GIVEN_AMB | NISBA | TITLE) != 0 || ORDINALS.contains(&s.as_str()) {
+                    if s.chars().count() < 3 || f & (COMMON | GIVEN_AMB | NISBA | TITLE | ORG | PLACE) != 0 || ORDINALS.contains(&s.as_str()) {
                         continue;
                     }
                 }
