@@ -185,3 +185,88 @@ fn jsonl_streams_in_bounded_memory() {
     assert!(peak < TOTAL * 3 / 4, "peak RSS {} MB for a {} MB stream: --jsonl must not hold the stream", peak >> 20, TOTAL >> 20);
     eprintln!("--jsonl: {sent} lines, {} MB, peak RSS {} MB (debug build)", TOTAL >> 20, peak >> 20);
 }
+
+/// Hostile files (issue 5): each gives a Document (exit 0, with a warning saying how it was read
+/// when that matters) or one plain-language line on stderr (exit 1). Never a panic, never a hang.
+#[test]
+fn hostile_files_give_a_document_or_one_plain_line() {
+    let short = "اتفاق جديد بين البلدين\n\nقال وزير الخارجية في القاهرة اليوم إن المحادثات مستمرة مع الأطراف كافة لضمان التهدئة.\n\nالمصدر: الأهرام";
+    let utf16le: Vec<u8> = short.encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+    let utf16be: Vec<u8> = short.encode_utf16().flat_map(|u| u.to_be_bytes()).collect();
+    let cp1256 = |s: &str| -> Vec<u8> {
+        // The Arabic letters of these texts in windows-1256 (a small table is enough here).
+        let table = "ءآأؤإئابةتثجحخدذرزسشصض×طظعغـفقكàلâمنهوçèéêëىيîïًٌٍَôُِ÷ّùْûü";
+        s.chars()
+            .map(|c| match table.chars().position(|t| t == c) {
+                Some(i) => 0xC1 + i as u8,
+                None if c.is_ascii() => c as u8,
+                None => b'?',
+            })
+            .collect()
+    };
+    let mut mixed = short.as_bytes().to_vec();
+    mixed.extend_from_slice(b"\n\n");
+    mixed.extend(cp1256("فقرة بترميز آخر في الملف نفسه."));
+    // UTF-8 read as windows-1256 and saved again as UTF-8 (FORMATS.md §3.6).
+    let mojibake: String = short
+        .bytes()
+        .map(|b| match b {
+            0x80..=0xFF => {
+                let table = "€پ‚ƒ„…†‡ˆ‰ٹ‹Œچژڈگ‘’“”•–—ک™ڑ›œ\u{200C}\u{200D}ں\u{00A0}،¢£¤¥¦§¨©ھ«¬\u{00AD}®¯°±²³´µ¶·¸¹؛»¼½¾؟ہءآأؤإئابةتثجحخدذرزسشصض×طظعغـفقكàلâمنهوçèéêëىيîïًٌٍَôُِ÷ّùْûü\u{200E}\u{200F}ے";
+                table.chars().nth((b - 0x80) as usize).unwrap_or('?')
+            }
+            _ => b as char,
+        })
+        .collect();
+    let mut invalid = short.as_bytes().to_vec();
+    invalid.splice(40..40, [0xC3, 0x28, 0xFF]);
+    // Over 50 MB: a short article, then blank space (cheap to read, so the debug build is quick).
+    let mut huge = short.as_bytes().to_vec();
+    huge.extend(std::iter::repeat_n(b' ', 51 << 20));
+    huge.extend_from_slice("\n\nفقرة في آخر الملف الكبير بعد فراغ طويل جدا.".as_bytes());
+    let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x04\0\0\0\x04\x08\x02\0\0\0".to_vec();
+    let zip = b"PK\x03\x04\x14\0\0\0\x08\0article.txt".to_vec();
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        ("empty.txt", vec![], "document"),
+        ("spaces.txt", " \n\t\r\n \u{a0}\u{2003}\n".as_bytes().to_vec(), "document"),
+        ("diacritics.txt", "ًٌٍَُِّْ ًٌٍَُِّْ\nَُِ".as_bytes().to_vec(), "document"),
+        ("nul.txt", [short.as_bytes(), &[0u8; 64]].concat(), "refused"),
+        ("invalid-utf8.txt", invalid, "document:invalid-utf-8-replaced|mixed-encoding"),
+        ("utf16le-bom.txt", [&[0xFF, 0xFE][..], &utf16le].concat(), "document:decoded-utf-16"),
+        ("utf16le.txt", utf16le, "document:decoded-utf-16"),
+        ("utf16be-bom.txt", [&[0xFE, 0xFF][..], &utf16be].concat(), "document:decoded-utf-16"),
+        ("utf16be.txt", utf16be, "document:decoded-utf-16"),
+        ("cp1256.txt", cp1256(short), "document:decoded-windows-1256"),
+        ("mixed.txt", mixed, "document:mixed-encoding"),
+        ("mojibake.txt", mojibake.into_bytes(), "document:mojibake"),
+        ("image.png", png, "refused"),
+        ("archive.zip", zip, "refused"),
+        ("huge.txt", huge, "document"),
+    ];
+    for (name, bytes, want) in cases {
+        let path = tmp_file(name, &bytes);
+        let out = maqal(&["parse", path.to_str().unwrap()], b"");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        if want == "refused" {
+            assert_eq!(out.status.code(), Some(1), "{name}: refused with exit 1");
+            assert!(out.stdout.is_empty(), "{name}: nothing on stdout");
+            assert_eq!(stderr.lines().count(), 1, "{name}: one line: {stderr}");
+            assert!(stderr.contains("not text") && !stderr.contains("panicked"), "{name}: a plain message: {stderr}");
+            continue;
+        }
+        assert_eq!(out.status.code(), Some(0), "{name}: a Document (stderr: {stderr})");
+        let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(doc["version"], 1, "{name}");
+        if let Some(codes) = want.strip_prefix("document:") {
+            let first = doc["warnings"][0]["code"].as_str().unwrap_or("none");
+            assert!(codes.split('|').any(|c| doc["warnings"].as_array().unwrap().iter().any(|w| w["code"] == c)), "{name}: warning {codes}, got {first}");
+        }
+        if name.starts_with("utf16") || name == "cp1256.txt" {
+            assert_eq!(doc["article"]["paragraphs"][0]["text"], short.split("\n\n").nth(1).unwrap(), "{name}: decoded");
+        }
+        if name == "huge.txt" {
+            let blocks = doc["blocks"].as_array().unwrap();
+            assert_eq!(blocks.last().unwrap()["text"], "فقرة في آخر الملف الكبير بعد فراغ طويل جدا.", "{name}: parsed to its end");
+        }
+    }
+}
