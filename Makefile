@@ -12,6 +12,8 @@ NODE_STAMP := $(E2E)/node_modules/.package-lock.json
 WASM_OPT := $(E2E)/node_modules/.bin/wasm-opt
 WASM_TARGET := wasm32-unknown-unknown
 WASM_RAW := $(or $(CARGO_TARGET_DIR),target)/$(WASM_TARGET)/release/maqal.wasm
+# The modules before wasm-bindgen and wasm-opt, with their function names (make bench's size table).
+RAW_DIR := $(or $(CARGO_TARGET_DIR),target)
 PKG := www/pkg
 SEED := seeds/000_7a5e6daf9c20d335.txt
 CHROMIUM ?= /usr/bin/chromium
@@ -80,9 +82,11 @@ tools-browser:
 build: tools-rust tools-wasm-bindgen tools-npm
 	rm -rf $(PKG).tmp && mkdir -p $(PKG).tmp
 	cargo build --lib --release --target $(WASM_TARGET) --no-default-features --features wasm
+	cp $(WASM_RAW) $(RAW_DIR)/maqal_structure.raw.wasm
 	wasm-bindgen --target web --out-dir $(PKG).tmp --out-name maqal_structure $(WASM_RAW)
 	$(WASM_OPT) -Oz $(PKG).tmp/maqal_structure_bg.wasm -o $(PKG).tmp/maqal_structure_bg.wasm
 	cargo build --lib --release --target $(WASM_TARGET) --features wasm
+	cp $(WASM_RAW) $(RAW_DIR)/maqal.raw.wasm
 	wasm-bindgen --target web --out-dir $(PKG).tmp --out-name maqal $(WASM_RAW)
 	$(WASM_OPT) -Oz $(PKG).tmp/maqal_bg.wasm -o $(PKG).tmp/maqal_bg.wasm
 	rm -rf $(PKG) && mv $(PKG).tmp $(PKG)
@@ -175,10 +179,12 @@ fuzz:
 # paste, WASM vs native, a 10 MB paste). Writes BENCH.md (linked from the README).
 bench: build
 	cargo build --release --features cli
+	@command -v twiggy >/dev/null || cargo install twiggy --locked
 	@ex=$$(grep -oE '^name *= *"bench_[a-z0-9_]+"' Cargo.toml | sed 's/.*"\(.*\)"/\1/'); \
 	{ echo "# Maqal benchmarks"; echo; \
 	  echo "\`make bench\` on $$(nproc) cores ($$(uname -m), $$(date -u +%Y-%m-%d)); medians. Numbers from one run on a shared machine: expect ±10 %."; echo; \
 	  for e in $$ex; do cargo run --quiet --release --features cli --example $$e || exit 1; echo; done; \
+	  python3 tests/bench/size.py $(PKG) $(RAW_DIR) || exit 1; echo; \
 	  (cd $(E2E) && MAQAL_CLI=$(abspath $(or $(CARGO_TARGET_DIR),target))/release/maqal node bench.mjs) || exit 1; \
 	} > BENCH.md.tmp && mv BENCH.md.tmp BENCH.md && cat BENCH.md
 
