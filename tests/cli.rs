@@ -98,7 +98,13 @@ fn jsonl_keeps_order_and_reports_bad_lines() {
     }
     let out = maqal(&["parse", "--jsonl"], input.as_bytes());
     assert_eq!(out.status.code(), Some(0));
-    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    // Each line is `{"id":…,"document":…}` with the Document exactly as `maqal parse` prints it.
+    let first = stdout.lines().next().unwrap();
+    let text = serde_json::json!({"id": 0, "text": format!("خبر رقم 0\n\nقال الوزير إن العدد 0 مهم جدا في هذه المرحلة.")});
+    let alone = maqal(&["parse", "-"], text["text"].as_str().unwrap().as_bytes());
+    assert_eq!(first, format!("{{\"id\":0,\"document\":{}}}", String::from_utf8(alone.stdout).unwrap().trim_end()));
+    let lines: Vec<serde_json::Value> = stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert_eq!(lines.len(), 600);
     for (i, l) in lines.iter().enumerate() {
         if i == 7 {

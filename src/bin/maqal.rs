@@ -190,17 +190,29 @@ fn jsonl_mode(opts: &maqal::Options, pretty: bool) -> ExitCode {
                 if l.trim().is_empty() {
                     return None;
                 }
-                let v = match serde_json::from_str::<Line>(&l) {
-                    Ok(line) => {
-                        let doc = maqal::parse_with(&line.text, opts);
-                        serde_json::json!({"id": line.id, "document": doc})
+                // `{"id": …, "document": …}` with the Document's fields in the contract's order (as
+                // `maqal parse` prints them), serialised once, straight from the Document.
+                let out = |id: &serde_json::Value, key: &str, value: &dyn erased::Ser| -> String {
+                    let mut s = String::from("{\"id\":");
+                    if pretty {
+                        s = String::from("{\n  \"id\": ");
                     }
+                    s.push_str(&serde_json::to_string(id).expect("serialise"));
+                    s.push_str(if pretty { ",\n  \"" } else { ",\"" });
+                    s.push_str(key);
+                    s.push_str(if pretty { "\": " } else { "\":" });
+                    let v = value.json(pretty);
+                    s.push_str(&if pretty { v.replace('\n', "\n  ") } else { v });
+                    s.push_str(if pretty { "\n}" } else { "}" });
+                    s
+                };
+                Some(match serde_json::from_str::<Line>(&l) {
+                    Ok(line) => out(&line.id, "document", &maqal::parse_with(&line.text, opts)),
                     Err(e) => {
                         let id = serde_json::from_str::<serde_json::Value>(&l).ok().and_then(|v| v.get("id").cloned()).unwrap_or(serde_json::Value::Null);
-                        serde_json::json!({"id": id, "error": format!("bad JSON line: {e}")})
+                        out(&id, "error", &format!("bad JSON line: {e}"))
                     }
-                };
-                Some(if pretty { serde_json::to_string_pretty(&v) } else { serde_json::to_string(&v) }.expect("serialise"))
+                })
             })
             .collect();
         for o in outs.into_iter().flatten() {
@@ -213,4 +225,16 @@ fn jsonl_mode(opts: &maqal::Options, pretty: bool) -> ExitCode {
         return ExitCode::from(1);
     }
     ExitCode::SUCCESS
+}
+
+/// A value that serialises to JSON, compact or pretty (object-safe, for `jsonl_mode`).
+mod erased {
+    pub trait Ser: Sync {
+        fn json(&self, pretty: bool) -> String;
+    }
+    impl<T: serde::Serialize + Sync> Ser for T {
+        fn json(&self, pretty: bool) -> String {
+            if pretty { serde_json::to_string_pretty(self) } else { serde_json::to_string(self) }.expect("serialise")
+        }
+    }
 }
