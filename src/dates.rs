@@ -190,6 +190,12 @@ fn may_have_date(s: &str) -> bool {
     }
     let mut f = String::new();
     crate::normalize::fold_into(s, &mut f);
+    may_have_date_folded(&f)
+}
+
+/// [`may_have_date`] of a text given as its fold (`crate::normalize::fold`): false only when
+/// [`scan`] of that text finds nothing.
+pub(crate) fn may_have_date_folded(f: &str) -> bool {
     if f.bytes().any(|b| b.is_ascii_digit()) {
         return true;
     }

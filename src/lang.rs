@@ -27,8 +27,13 @@ pub(crate) fn detect(text: &str) -> (&'static str, Dir) {
         if let Some(a) = from {
             let w = &text[a..to];
             words += 1;
-            // Every function word is 2–4 letters of 2 bytes each.
-            if w.len() <= 8 {
+            // Every function word is 2–4 letters of 2 bytes each, and starts with ا ر ک م ه ش ب ہ
+            // (D8 A7, D8 B1, DA A9, D9 85, D9 87, D8 B4, D8 A8, DB 81): most words skip the
+            // string comparisons.
+            let wb = w.as_bytes();
+            if (4..=8).contains(&wb.len())
+                && matches!((wb[0], wb[1]), (0xD8, 0xA7 | 0xB1 | 0xB4 | 0xA8) | (0xDA, 0xA9) | (0xD9, 0x85 | 0x87) | (0xDB, 0x81))
+            {
                 fa_words += persian_word(w) as usize;
                 ur_words |= urdu_word(w);
             }
@@ -127,6 +132,16 @@ pub(crate) fn detect(text: &str) -> (&'static str, Dir) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn function_words_pass_the_byte_filter() {
+        for w in ["است", "این", "را", "که", "می", "های", "شد", "برای", "ہے", "ہیں", "کے", "میں", "کی"] {
+            assert!(persian_word(w) || urdu_word(w), "{w}");
+            let b = w.as_bytes();
+            assert!((4..=8).contains(&b.len()), "{w}");
+            assert!(matches!((b[0], b[1]), (0xD8, 0xA7 | 0xB1 | 0xB4 | 0xA8) | (0xDA, 0xA9) | (0xD9, 0x85 | 0x87) | (0xDB, 0x81)), "{w}");
+        }
+    }
 
     /// The first version of `detect` (several passes), to check the one-pass version against.
     fn detect_reference(text: &str) -> (&'static str, Dir) {

@@ -102,6 +102,16 @@ fn word_count(s: &str) -> usize {
     let b = s.as_bytes();
     let mut i = 0;
     while i < b.len() {
+        if alnum {
+            // The word is counted already: skip to the next byte that can start whitespace
+            // (ASCII whitespace or the lead bytes C2, E1, E2, E3; never a continuation byte).
+            while i < b.len() && !matches!(b[i], 0x09..=0x0D | 0x20 | 0xC2 | 0xE1 | 0xE2 | 0xE3) {
+                i += 1;
+            }
+            if i == b.len() {
+                break;
+            }
+        }
         let x = b[i];
         // Fast paths: ASCII; the Arabic letters and digits U+0620–U+064A, U+0660–U+0669 (D8 A0 …
         // D9 8A, D9 A0 … D9 A9), never whitespace.
@@ -365,6 +375,10 @@ fn byline_like(u: &U, original: &str) -> bool {
 
 /// Share of the unit's non-space characters covered by date mentions.
 fn date_coverage(text: &str, u: &U) -> (f32, Vec<DateMention>) {
+    // The unit's fold is at hand: most lines are told to have no date without folding again.
+    if !crate::dates::may_have_date_folded(&u.folded) {
+        return (0.0, Vec::new());
+    }
     let dates = crate::dates::scan(text, [u.start, u.end], None);
     if dates.is_empty() {
         return (0.0, dates);
@@ -780,7 +794,7 @@ fn parse_structure(text: &str) -> Document {
     doc.stats = stats(&doc.article.paragraphs);
 
     // Warnings.
-    if crate::decode::looks_like_mojibake(text) {
+    if may_be_mojibake(text) && crate::decode::looks_like_mojibake(text) {
         doc.warnings.push(Warning::new("mojibake", "Part of the text looks like Arabic UTF-8 read as windows-1256 (mojibake, e.g. «ط§ظ„»); re-save the page as UTF-8 and paste it again."));
     }
     if !matches!(lang, "ar" | "und") && !text.trim().is_empty() {
@@ -807,6 +821,15 @@ fn understand(text: &str, a: &mut Article, reference: Option<Date>) {
     for p in &a.paragraphs {
         a.dates.extend(crate::dates::scan(text, p.span, reference));
     }
+}
+
+/// A necessary condition of `decode::looks_like_mojibake`, found with two SIMD searches: its
+/// pairs are `ط`/`ظ` (D8 B7, D8 B8) followed by some characters, so there are at most as many as
+/// those two characters, and it needs 6 of them and one per 20 characters U+0600–U+06FF.
+fn may_be_mojibake(text: &str) -> bool {
+    let b = text.as_bytes();
+    let n = memchr::memmem::find_iter(b, b"\xD8\xB7").count() + memchr::memmem::find_iter(b, b"\xD8\xB8").count();
+    n >= 6 && n * 20 >= b.iter().filter(|&&x| (0xD8..=0xDB).contains(&x)).count()
 }
 
 /// Content words of a folded text: no stop words, no one- or two-letter words, without the
