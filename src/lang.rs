@@ -27,36 +27,14 @@ pub(crate) fn detect(text: &str) -> (&'static str, Dir) {
         if let Some(a) = from {
             let w = &text[a..to];
             words += 1;
-            // Every function word is 2–4 letters of 2 bytes each, and starts with ا ر ک م ه ش ب ہ
-            // (D8 A7, D8 B1, DA A9, D9 85, D9 87, D8 B4, D8 A8, DB 81): most words skip the
-            // string comparisons.
-            let wb = w.as_bytes();
-            if (4..=8).contains(&wb.len())
-                && matches!((wb[0], wb[1]), (0xD8, 0xA7 | 0xB1 | 0xB4 | 0xA8) | (0xDA, 0xA9) | (0xD9, 0x85 | 0x87) | (0xDB, 0x81))
-            {
+            // Every function word is 2–4 letters of 2 bytes each.
+            if w.len() <= 8 {
                 fa_words += persian_word(w) as usize;
                 ur_words |= urdu_word(w);
             }
         }
     };
-    let b = text.as_bytes();
-    let mut next = 0;
-    while next < b.len() {
-        let i = next;
-        let x = b[i];
-        // Fastest path: U+0621–U+063A and U+0641–U+064A (D8 A1 … D8 BA, D9 81 … D9 8A), the
-        // common Arabic letters.
-        if (x == 0xD8 || x == 0xD9) && i + 1 < b.len() {
-            let y = b[i + 1];
-            if x == 0xD8 && (0xA1..=0xBA).contains(&y) || x == 0xD9 && (0x81..=0x8A).contains(&y) {
-                word_start.get_or_insert(i);
-                arabic += 1;
-                next = i + 2;
-                continue;
-            }
-        }
-        let Some(c) = text[i..].chars().next() else { break };
-        next = i + c.len_utf8();
+    for (i, c) in text.char_indices() {
         let u = c as u32;
         // Fast paths: ASCII, and the common Arabic letters (none of them Persian or Urdu).
         if u < 0x80 {
@@ -132,16 +110,6 @@ pub(crate) fn detect(text: &str) -> (&'static str, Dir) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn function_words_pass_the_byte_filter() {
-        for w in ["است", "این", "را", "که", "می", "های", "شد", "برای", "ہے", "ہیں", "کے", "میں", "کی"] {
-            assert!(persian_word(w) || urdu_word(w), "{w}");
-            let b = w.as_bytes();
-            assert!((4..=8).contains(&b.len()), "{w}");
-            assert!(matches!((b[0], b[1]), (0xD8, 0xA7 | 0xB1 | 0xB4 | 0xA8) | (0xDA, 0xA9) | (0xD9, 0x85 | 0x87) | (0xDB, 0x81)), "{w}");
-        }
-    }
 
     /// The first version of `detect` (several passes), to check the one-pass version against.
     fn detect_reference(text: &str) -> (&'static str, Dir) {
