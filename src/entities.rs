@@ -11,10 +11,18 @@
 //!    also: a name before its role in apposition (`X، وزير …`), two unknown foreign-looking words
 //!    (nameness model), a quoted name after an organisation head (`شركة « … »`), a head + place or
 //!    ruler's name as one organisation (`جامعة طوكيو`, `مطار الملك خالد`);
+//!    in a person context (title, honorific, speech verb, nationality, a given name) the word after a
+//!    given name continues the name even when unknown (`السيد أحمد عويضة`); `X بن` before a found
+//!    name joins it (`عبدالعزيز بن تركي الفيصل`); a name right after a place head is the place
+//!    (`قرية أبو غوش`, `شارع الشيخ محمد بن زايد`), as are compound village names (`قرية كفر عانة`);
+//!    places and organisations right after an event head are part of the event (`كأس آسيا`); a lone
+//!    city name the place lists do not know needs a place context (`في`، `قرب`، a dateline, a list);
+//!    `السعودية`/`سورية` agreeing with the noun before them are adjectives;
 //! 3. the best non-overlapping candidates win (specific before generic, longer before shorter);
 //!    then lists: a name-like run joined to a chosen person by `،` or `و` is a person too;
 //! 4. every word-level part of a found name is then a mention wherever it occurs in the article
-//!    (`بلينكن`, `لبلينكن`), and mentions group into entities named by their longest form;
+//!    (`بلينكن`, `لبلينكن`; a lone part takes a known name word beside it), and mentions group into
+//!    entities named by their longest form;
 //! 5. roles: the title phrase before the name, or one in apposition after any mention.
 //!
 //! Word lists: `src/lexicon/ent_*.txt` (see their headers for sources and licences). All loops are
@@ -577,6 +585,29 @@ fn after_event(d: &Doc, a: usize) -> bool {
 
 const CITY_CTX: bool = true;
 
+/// A place name of the feminine nisba shape (السعودية، سورية) that agrees with the noun before it: an adjective.
+fn nisba_adjective(d: &Doc, i: usize, stem: &str) -> bool {
+    let Some(masc) = stem.strip_suffix('ه') else { return false };
+    if !masc.ends_with('ي') || lex().get(masc) & NISBA == 0 || i == 0 || !d.joined(i - 1) || !d.is_arabic(i - 1) {
+        return false;
+    }
+    let p = d.word(i - 1);
+    let pf = d.flags(i - 1);
+    is_definite(p) == is_definite(stem) && !PLACE_CUES.contains(&p) && pf & (PLACE | CITY | ORG | TITLE | SPEECH | PLACE_HEAD | ORG_HEAD | PEOPLE | GIVEN) == 0 && !is_phrase_stop(p)
+}
+
+/// Token `a` follows a place head, maybe with an honorific or title between (شارع الشيخ محمد بن زايد).
+fn after_place_head(d: &Doc, a: usize) -> bool {
+    let mut k = a;
+    if k >= 2 && d.joined(k - 1) && d.flags(k - 1) & (HONOR | TITLE) != 0 {
+        k -= 1;
+    }
+    k > 0 && d.joined(k - 1) && d.is_arabic(k - 1) && d.vars[k - 1].iter().any(|v| v.flag & PLACE_HEAD != 0)
+}
+
+/// First words of compound place names (كفر عانة، بيت لحم، عين الحلوة، دير البلح).
+const PLACE_COMPOUNDS: &[&str] = &["كفر", "بيت", "عين", "دير", "تل", "بئر", "بير", "خربه", "برج", "راس", "جسر", "باب", "سيدي", "مرج", "قصر"];
+
 /// Words after which a place name is expected (في، من، إلى، قرب، شمال …).
 const PLACE_CUES: &[&str] = &[
     "في", "من", "الي", "عن", "قرب", "نحو", "حول", "داخل", "خارج", "شمال", "جنوب", "شرق", "غرب", "وسط",
@@ -847,6 +878,8 @@ fn candidates(d: &Doc) -> Vec<Cand> {
                     || (words == 1 && fl & PLACE == 0 && v.prefix > 0 && v.stem.chars().count() <= 3);
                 // a lone city name the place lists do not know needs a place context
                 let weak = weak || (CITY_CTX && words == 1 && fl & CITY != 0 && fl & (PLACE | ORG | PEOPLE) == 0 && !city_context(d, i, v.prefix));
+                // السعودية، سورية after a noun of the same definiteness are adjectives (التوجهات السعودية، ليرة سورية)
+                let weak = weak || (words == 1 && v.prefix == 0 && fl & (PLACE | CITY) != 0 && nisba_adjective(d, i, &v.stem));
                 let mut b = b;
                 if kind == Kind::Person && b < n && d.joined(b - 1) && name_continues(d, b, true) {
                     b = name_run(d, b - 1).max(b);
@@ -1115,9 +1148,20 @@ fn candidates(d: &Doc) -> Vec<Cand> {
             }
         }
         // place heads: مدينة X، محافظة X
-        if f & PLACE_HEAD != 0 && d.joined(i) && d.is_arabic(i + 1) {
+        if d.reading(i, PLACE_HEAD).is_some() && d.joined(i) && d.is_arabic(i + 1) {
             let w = d.word(i + 1);
             let fj = d.flags(i + 1);
+            // compound village names and names after a place head: قرية كفر عانة، قرية بيت نبالا،
+            // قرية أبو غوش، شارع محمد بن زايد
+            let second_ok = |k: usize| k < n && d.joined(k - 1) && d.is_arabic(k) && !is_phrase_stop(d.word(k)) && d.flags(k) & (TITLE | SPEECH | NISBA | ORG_HEAD | PLACE_HEAD) == 0 && (d.flags(k) & COMMON == 0 || is_definite(d.word(k)));
+            if PLACE_COMPOUNDS.contains(&w) && second_ok(i + 2) {
+                out.push(Cand { a: i + 1, b: i + 3, prefix: 0, kind: Kind::Place, score: 46, src: "place-head" });
+            } else if fj & (PLACE | CITY) == 0 && (matches!(w, "ابو" | "ام" | "بني") || fj & (GIVEN | PEOPLE) != 0) && name_starts(d, i + 1, true) {
+                let e = name_run(d, i + 1);
+                if e >= i + 3 {
+                    out.push(Cand { a: i + 1, b: e, prefix: 0, kind: Kind::Place, score: 46, src: "place-head" });
+                }
+            }
             let looks = fj & (PLACE | CITY) != 0 || d.nameness[i + 1] > if is_definite(w) { 0 } else { -50 };
             if looks && fj & (COMMON | NISBA | TITLE | ORG_HEAD | PLACE_HEAD | SPEECH) == 0 && !is_phrase_stop(w) && !is_prefixed_definite(d, i + 1) && (!is_definite(w) || fj & PART == 0) {
                 let mut e = i + 2;
@@ -1214,6 +1258,8 @@ pub(crate) fn extract(input: &str, paragraphs: &[Text]) -> Vec<Entity> {
     // 3. best non-overlapping candidates
     let mut cands = candidates(d);
     cands.retain(|c| c.kind == Kind::Person || !after_event(d, c.a));
+    // a name right after a place head names the place (قرية أبو غوش، شارع محمد بن زايد)
+    cands.retain(|c| c.kind != Kind::Person || c.prefix != 0 || !after_place_head(d, c.a));
     // a name after بن/بنت is the end of a longer name (عبدالعزيز بن تركي الفيصل): the person starts
     // at the name before the connector
     for c in cands.iter_mut() {
@@ -1395,7 +1441,7 @@ pub(crate) fn extract(input: &str, paragraphs: &[Text]) -> Vec<Entity> {
                 break 'outer;
             }
         }
-        if hit.is_some_and(|h| ents[h.2].kind != Kind::Person && after_event(d, i)) {
+        if hit.is_some_and(|h| ents[h.2].kind != Kind::Person && (after_event(d, i) || (h.0 == i + 1 && h.1 == 0 && nisba_adjective(d, i, d.word(i))))) {
             hit = None;
         }
         if let Some((mut b, prefix, ei)) = hit {
