@@ -156,7 +156,7 @@ fn from_utf8ish(bytes: &[u8]) -> Decoded {
             // A few broken sequences in otherwise valid UTF-8 (a truncated download, one bad
             // byte) read better as UTF-8 with replacements than as a legacy encoding.
             let invalid = count_invalid_utf8(bytes);
-            let multibyte = bytes.iter().filter(|&&b| b >= 0xC2 && b <= 0xF4).count();
+            let multibyte = bytes.iter().filter(|b| (0xC2..=0xF4).contains(*b)).count();
             if invalid * 20 <= multibyte && multibyte > 0 {
                 return Decoded {
                     text: String::from_utf8_lossy(bytes).into_owned(),

@@ -69,8 +69,8 @@ pub fn inputs(fixtures: &[(&str, &[u8])]) -> Vec<Vec<u8>> {
                 let n = 1 + rng.below(40);
                 let mut s = String::new();
                 for _ in 0..n {
-                    s.push_str(*rng.pick(&lines));
-                    s.push_str(*rng.pick(&["\n", "\n\n", "\r\n", " ", "\n \n", "\u{2028}", "\r"]));
+                    s.push_str(rng.pick::<&str>(&lines));
+                    s.push_str(rng.pick::<&str>(&["\n", "\n\n", "\r\n", " ", "\n \n", "\u{2028}", "\r"]));
                 }
                 s.into_bytes()
             }
@@ -89,7 +89,7 @@ pub fn inputs(fixtures: &[(&str, &[u8])]) -> Vec<Vec<u8>> {
                 let mut s = String::new();
                 for (k, c) in chars[..keep].iter().enumerate() {
                     if k % 7 == 0 && rng.below(6) == 0 {
-                        s.push_str(*rng.pick(HOSTILE));
+                        s.push_str(rng.pick::<&str>(HOSTILE));
                     }
                     if rng.below(200) != 0 {
                         s.push(*c);
@@ -103,7 +103,7 @@ pub fn inputs(fixtures: &[(&str, &[u8])]) -> Vec<Vec<u8>> {
                 let mut s = String::new();
                 for _ in 0..n {
                     if rng.below(25) == 0 {
-                        s.push_str(*rng.pick(HOSTILE));
+                        s.push_str(rng.pick::<&str>(HOSTILE));
                     } else {
                         s.push(*rng.pick(ALPHABET));
                     }
