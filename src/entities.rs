@@ -1775,15 +1775,14 @@ mod tests {
         }
     }
 
+    /// A large input is read whole (its speed and linearity are `make bench`'s, not a test's).
     #[test]
-    fn large_input_is_fast() {
+    fn large_input() {
         let unit = SEED.split("المصدر:").next().unwrap();
         let big = unit.repeat(400); // ~300 KB
-        let t0 = std::time::Instant::now();
         let ents = extract(&big, &paras(&big));
-        let dt = t0.elapsed();
-        assert!(ents.iter().any(|e| e.name == "أنتوني بلينكن"));
-        assert!(dt.as_secs_f64() < 20.0, "{dt:?}");
+        let blinken = ents.iter().find(|e| e.name == "أنتوني بلينكن").expect("Blinken");
+        assert!(blinken.mentions.len() >= 400, "mentions to the end: {}", blinken.mentions.len());
     }
 
     /// ANERcorp test-part measurement (reads ../shared/data at run time; never shipped).
