@@ -50,10 +50,10 @@ const SAME_2B: [u64; 2] = {
 /// Characters of `s` that are not whitespace (`s.chars().filter(|c| !c.is_whitespace()).count()`).
 pub(crate) fn count_non_space(s: &str) -> usize {
     let b = s.as_bytes();
-    // Characters (bytes that are not continuation bytes) less ASCII whitespace: two counting
-    // loops the compiler vectorises.
-    let chars = b.iter().filter(|&&x| x & 0xC0 != 0x80).count();
-    let ascii_space = b.iter().filter(|&&x| matches!(x, 0x09..=0x0D | 0x20)).count();
+    // One branch-free pass: +1 for a byte that starts a character (not 80–BF: as i8, ≥ −64),
+    // −1 for ASCII whitespace (which starts a character too).
+    let chars_less_ascii_space: usize =
+        b.iter().map(|&x| (x as i8 >= -64) as usize - (x == b' ' || x.wrapping_sub(9) < 5) as usize).sum();
     // Non-ASCII whitespace starts with C2 (U+0085, U+00A0), E1 (U+1680), E2 (U+2000–U+205F) or
     // E3 (U+3000): decoded only when one of those bytes is there.
     let other_space = if memchr::memchr3(0xC2, 0xE1, 0xE2, b).is_some() || memchr::memchr(0xE3, b).is_some() {
@@ -61,7 +61,7 @@ pub(crate) fn count_non_space(s: &str) -> usize {
     } else {
         0
     };
-    chars - ascii_space - other_space
+    chars_less_ascii_space - other_space
 }
 
 #[inline(never)]

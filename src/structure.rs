@@ -96,6 +96,18 @@ fn bullet_len(f: &str) -> usize {
     i + (rest.len() - rest.trim_start().len())
 }
 
+/// Bytes that can start a whitespace character: ASCII whitespace and the lead bytes C2, E1, E2,
+/// E3 of the others (never a continuation byte).
+const SPACE_START: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut x = 0;
+    while x < 256 {
+        t[x] = matches!(x, 0x09..=0x0D | 0x20 | 0xC2 | 0xE1 | 0xE2 | 0xE3);
+        x += 1;
+    }
+    t
+};
+
 /// Whitespace-separated words with at least one letter or digit.
 fn word_count(s: &str) -> usize {
     let (mut n, mut in_word, mut alnum) = (0, false, false);
@@ -105,11 +117,9 @@ fn word_count(s: &str) -> usize {
         if alnum {
             // The word is counted already: skip to the next byte that can start whitespace
             // (ASCII whitespace or the lead bytes C2, E1, E2, E3; never a continuation byte).
-            while i < b.len() && !matches!(b[i], 0x09..=0x0D | 0x20 | 0xC2 | 0xE1 | 0xE2 | 0xE3) {
-                i += 1;
-            }
-            if i == b.len() {
-                break;
+            match b[i..].iter().position(|&y| SPACE_START[y as usize]) {
+                Some(k) => i += k,
+                None => break,
             }
         }
         let x = b[i];
