@@ -105,7 +105,7 @@ pub(crate) fn fold_into(s: &str, out: &mut String) {
         let x = b[i];
         if x < 0x80 {
             // ASCII that folds to itself: not upper case, not whitespace, not a second space.
-            let same = !matches!(x, b'A'..=b'Z' | 0x09..=0x0D) && !(x == b' ' && space);
+            let same = !matches!(x, b'A'..=b'Z' | 0x09..=0x0D) && (x != b' ' || !space);
             if same {
                 space = x == b' ';
                 i += 1;
@@ -226,17 +226,15 @@ impl Folded {
                 i += 1;
                 continue;
             }
-            if (x == 0xD8 || x == 0xD9) && i + 1 < b.len() {
-                if (SAME_2B[(x & 1) as usize] >> (b[i + 1] & 0x3F)) & 1 == 1 {
-                    text.push(x);
-                    text.push(b[i + 1]);
-                    map.push(i as u32);
-                    map.push(i as u32);
-                    space = false;
-                    last_end = i + 2;
-                    i += 2;
-                    continue;
-                }
+            if (x == 0xD8 || x == 0xD9) && i + 1 < b.len() && (SAME_2B[(x & 1) as usize] >> (b[i + 1] & 0x3F)) & 1 == 1 {
+                text.push(x);
+                text.push(b[i + 1]);
+                map.push(i as u32);
+                map.push(i as u32);
+                space = false;
+                last_end = i + 2;
+                i += 2;
+                continue;
             }
             let Some(c) = s[i..].chars().next() else { break };
             let at = i;
