@@ -2000,12 +2000,10 @@ mod tests {
             &colons,
             &arabic_digits,
         ] {
-            let t = std::time::Instant::now();
             let ms = scan(s, [0, s.len()], reference);
             for m in &ms {
                 assert_eq!(&s[m.span[0]..m.span[1]], m.text);
             }
-            assert!(t.elapsed().as_secs() < 20, "too slow");
             let _ = line_coverage(s, [0, s.len()], reference);
         }
         assert_eq!(scan(&dates, [0, dates.len()], None).len(), 5_000);

@@ -2118,9 +2118,11 @@ mod tests {
         assert!(extract("قال", &bad, &[]).is_empty());
     }
 
+    /// Many speech verbs and quotation marks that never close: the whole paragraph is read and
+    /// every span slices back. (The cost per byte on these shapes is `make bench`'s
+    /// `bench_scaling`, which times them at three sizes; tests never time.)
     #[test]
-    fn linear_on_many_verbs_and_open_quotes() {
-        // Four times the text must cost about four times as much, not sixteen.
+    fn many_verbs_and_open_quotes() {
         let units: [(&str, &str); 5] = [
             ("وأضاف: \"نعم ", "قال الوزير إن الأمر، "),
             ("قال الوزير إن الأمر، ", ""),
@@ -2128,17 +2130,13 @@ mod tests {
             ("وقال، ", "\""),
             ("\"", ""),
         ];
-        let time = |unit: &str, tail: &str, k: usize| {
-            let para = unit.repeat(k) + tail;
-            let paras = paragraphs(&para);
-            let t = std::time::Instant::now();
-            let _ = extract(&para, &paras, &[]);
-            t.elapsed()
-        };
         for (unit, tail) in units {
-            let small = time(unit, tail, 1500);
-            let large = time(unit, tail, 6000);
-            assert!(large < small * 10 + std::time::Duration::from_millis(50), "not linear on {unit:?}: {small:?} → {large:?}");
+            let para = unit.repeat(3000) + tail;
+            let paras = paragraphs(&para);
+            for q in extract(&para, &paras, &[]) {
+                assert_eq!(&para[q.content.span[0]..q.content.span[1]], q.content.text);
+                assert!(q.content.span[1] <= para.len());
+            }
         }
     }
 }

@@ -35,6 +35,11 @@ fn main() {
         ("bullets on one line", Box::new(|n| "• خبر ".repeat(n / 12 + 1))),
         ("speech verbs", Box::new(|n| "وأضاف بلينكن، وتابع، مشيرا إلى أن ".repeat(n / 60 + 1))),
         ("dates", Box::new(|n| "الأحد 29 نوفمبر 2026 10:00 ص ".repeat(n / 45 + 1))),
+        // The shapes of quotes.rs's many_verbs_and_open_quotes, timed here instead of in a test.
+        ("verb, colon, open quote", Box::new(|n| "وأضاف: \"نعم ".repeat(n / 22 + 1) + "قال الوزير إن الأمر، ")),
+        ("quote-first with يقول", Box::new(|n| "«الوضع صعب»، يقول أحمد، ".repeat(n / 40 + 1))),
+        ("verb and comma", Box::new(|n| "وقال، ".repeat(n / 11 + 1) + "\"")),
+        ("quotation marks only", Box::new(|n| "\"".repeat(n))),
     ];
     let base = 256 * 1024;
     println!("Parse time on adversarial shapes (median of 3 runs, release build, one thread)");
