@@ -156,6 +156,11 @@ struct Lex {
     map: HashMap<&'static str, u32>,
     /// Nameness model: character n-gram → weight × 100 (`ent_nameness.txt`).
     nameness: HashMap<&'static str, i32>,
+    /// The same n-grams (2 to 4 characters, each in U+0001..U+FFFF) packed 16 bits a character
+    /// into one integer: no string hashing or comparing per lookup.
+    grams: HashMap<u64, i32>,
+    /// The word-length features `#0` … `#9`.
+    lens: [i32; 10],
     bias: i32,
     /// Longest phrase (in words) among places, organisations and people.
     max_words: usize,
@@ -188,13 +193,75 @@ fn lex() -> &'static Lex {
                 }
             }
         }
-        Lex { map, nameness, bias, max_words: max_words.min(8) }
+        let mut grams = new_map(nameness.len());
+        let mut lens = [0; 10];
+        for (&f, &w) in &nameness {
+            if let Some(k) = f.strip_prefix('#').and_then(|d| d.parse::<usize>().ok()).filter(|&d| d < 10 && f.len() == 2) {
+                lens[k] = w;
+            }
+            // Every key, the length features too: a word may hold "#5" as an n-gram.
+            if let Some(key) = pack(f.chars()) {
+                grams.insert(key, w);
+            }
+        }
+        Lex { map, nameness, grams, lens, bias, max_words: max_words.min(8) }
     })
 }
 
+/// A 2- to 4-character n-gram packed 16 bits a character (None for other lengths, NUL or
+/// characters above U+FFFF, which then go through the string map).
+fn pack(chars: impl Iterator<Item = char>) -> Option<u64> {
+    let mut key = 0u64;
+    let mut n = 0;
+    for c in chars {
+        let u = c as u32;
+        if n == 4 || u == 0 || u > 0xFFFF {
+            return None;
+        }
+        key |= (u as u64) << (16 * n);
+        n += 1;
+    }
+    (n >= 2).then_some(key)
+}
+
 impl Lex {
-    /// Nameness score of a folded word (> 0: looks like part of a person's name).
+    /// Nameness score of a folded word (> 0: looks like part of a person's name): the same sum
+    /// as [`Lex::nameness_str`], over packed n-grams.
     fn nameness(&self, w: &str) -> i32 {
+        // The characters of "^" + w + "$", cut where `nameness_str` cuts long words.
+        let mut cs = [0u32; 48];
+        let (mut len, mut chars) = (1usize, 1usize);
+        cs[0] = '^' as u32;
+        for c in w.chars() {
+            let n = c.len_utf8();
+            if len + n + 1 > 96 || chars + 3 > 48 {
+                break;
+            }
+            let u = c as u32;
+            if u == 0 || u > 0xFFFF {
+                return self.nameness_str(w);
+            }
+            cs[chars] = u;
+            len += n;
+            chars += 1;
+        }
+        cs[chars] = '$' as u32;
+        chars += 1;
+        let mut total = self.bias;
+        for n in 2..=4 {
+            for a in 0..(chars + 1).saturating_sub(n) {
+                let mut key = 0u64;
+                for (j, &u) in cs[a..a + n].iter().enumerate() {
+                    key |= (u as u64) << (16 * j);
+                }
+                total += self.grams.get(&key).copied().unwrap_or(0);
+            }
+        }
+        total + self.lens[(chars - 2).min(9)]
+    }
+
+    /// Nameness over string n-grams: for words with characters the packed keys cannot hold.
+    fn nameness_str(&self, w: &str) -> i32 {
         // "^" + w + "$" in a stack buffer (long words are cut: they are scored on their start)
         let mut buf = [0u8; 96];
         let mut idx = [0usize; 48];
@@ -1772,6 +1839,24 @@ mod tests {
                     assert!(ps.iter().any(|p| p.span[0] <= m[0] && m[1] <= p.span[1]), "{t:?} {m:?}");
                 }
             }
+        }
+    }
+
+    /// The packed n-gram score is the string one, for every word of the fixtures and odd words.
+    #[test]
+    fn packed_nameness_is_the_string_nameness() {
+        let lex = lex();
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+        let mut words: Vec<String> = ["", "a", "#5", "x#9y", "ب\u{0}ت", "😀محمد", "ب".repeat(60).as_str(), "ابن", "ماكرون"].iter().map(|s| s.to_string()).collect();
+        for e in std::fs::read_dir(dir).unwrap() {
+            let p = e.unwrap().path();
+            if p.extension().is_some_and(|x| x == "txt") {
+                let t = crate::decode(&std::fs::read(p).unwrap()).text;
+                words.extend(crate::normalize::fold(&t).split(|c: char| !c.is_alphanumeric()).map(str::to_string));
+            }
+        }
+        for w in &words {
+            assert_eq!(lex.nameness(w), lex.nameness_str(w), "{w:?}");
         }
     }
 
