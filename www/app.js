@@ -41,7 +41,7 @@ function clearError() {
 // A textarea holding megabytes of Arabic takes seconds to lay out: a text this long (from a file)
 // is parsed whole, but the textarea shows only its beginning, read-only, until cleared.
 const TEXTAREA_MAX = 400 * 1024;
-const PREVIEW = 100 * 1024;
+const PREVIEW = 16 * 1024;
 
 function setText(text, { fromTextarea = false } = {}) {
   if (!fromTextarea) {

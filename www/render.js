@@ -144,8 +144,10 @@ export function appendInSlices(parent, items, build, { first = 150, slice = 300,
     const step = () => {
       if (signal && signal.aborted) return resolve();
       const f = document.createDocumentFragment();
+      // At most `slice` items and about 10 ms of building per task, so the page stays responsive.
       const end = Math.min(i + slice, n);
-      for (; i < end; i++) f.append(build(items[i], i));
+      const t0 = performance.now();
+      do f.append(build(items[i], i++)); while (i < end && performance.now() - t0 < 10);
       parent.append(f);
       if (i < n) setTimeout(step, 0);
       else resolve();

@@ -426,7 +426,7 @@ describe('the page', () => {
       note: document.getElementById('long-note').textContent,
     }));
     assert.equal(r.text, big.length, 'the whole paste is parsed');
-    assert.ok(r.shown < 110 * 1024 && r.readOnly, `the textarea shows the beginning, read-only (${r.shown} chars)`);
+    assert.ok(r.shown < 20 * 1024 && r.readOnly, `the textarea shows the beginning, read-only (${r.shown} chars)`);
     assert.match(r.note, /نص طويل/);
     // A short paste is left to the textarea as usual.
     await page.click('#clear');
