@@ -5,6 +5,10 @@
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
+#[path = "common/peak_rss.rs"]
+#[cfg(target_os = "linux")]
+mod peak_rss;
+
 const SEED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds/000_7a5e6daf9c20d335.txt");
 
 fn maqal(args: &[&str], stdin: &[u8]) -> Output {
@@ -156,22 +160,7 @@ fn jsonl_streams_in_bounded_memory() {
         }
         i
     });
-    let peak = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
-    let watcher = {
-        let peak = peak.clone();
-        std::thread::spawn(move || {
-            // VmHWM is the process's high-water mark: the last reading before it exits is its peak.
-            while let Ok(s) = std::fs::read_to_string(format!("/proc/{pid}/status")) {
-                if let Some(kb) = s.lines().find_map(|l| l.strip_prefix("VmHWM:")).and_then(|v| v.trim().trim_end_matches(" kB").trim().parse::<usize>().ok()) {
-                    peak.store(kb * 1024, std::sync::atomic::Ordering::Relaxed);
-                }
-                if s.lines().any(|l| l.starts_with("State:") && l.contains('Z')) {
-                    break;
-                }
-                std::thread::sleep(std::time::Duration::from_millis(20));
-            }
-        })
-    };
+    let (watcher, peak) = peak_rss::watch(pid);
     let mut answered = 0usize;
     for (k, line) in BufReader::new(child.stdout.take().unwrap()).lines().enumerate() {
         let v: serde_json::Value = serde_json::from_str(&line.unwrap()).unwrap();

@@ -3,6 +3,9 @@
 //! articles/s, MB/s and the CLI's peak resident memory (VmHWM from /proc), with the number of
 //! cores it had. The stream is generated on the fly, so it never sits in memory or on disk.
 
+#[path = "../common/peak_rss.rs"]
+mod peak_rss;
+
 use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -48,18 +51,7 @@ fn main() {
         stdin.write_all(&chunk).unwrap();
         (n, text_bytes)
     });
-    let peak = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
-    let watcher = {
-        let peak = peak.clone();
-        std::thread::spawn(move || {
-            while let Ok(s) = std::fs::read_to_string(format!("/proc/{pid}/status")) {
-                if let Some(kb) = s.lines().find_map(|l| l.strip_prefix("VmHWM:")).and_then(|v| v.trim().trim_end_matches(" kB").trim().parse::<usize>().ok()) {
-                    peak.store(kb << 10, std::sync::atomic::Ordering::Relaxed);
-                }
-                std::thread::sleep(std::time::Duration::from_millis(50));
-            }
-        })
-    };
+    let (watcher, peak) = peak_rss::watch(pid);
     let (mut out, mut errors) = (0usize, 0usize);
     for l in BufReader::with_capacity(1 << 20, child.stdout.take().unwrap()).lines() {
         let l = l.unwrap();
