@@ -91,6 +91,12 @@ pub(crate) fn detect(text: &str) -> (&'static str, Dir) {
         }
         return ("ar", Dir::Rtl);
     }
+    english_or_und(text)
+}
+
+/// A text without enough Arabic script: English when its common function words are frequent
+/// enough, else undetermined.
+fn english_or_und(text: &str) -> (&'static str, Dir) {
     let mut en = 0usize;
     let mut total = 0usize;
     for w in text.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| !w.is_empty()).take(5000) {
@@ -155,20 +161,7 @@ mod tests {
             }
             return ("ar", Dir::Rtl);
         }
-        let mut en = 0usize;
-        let mut total = 0usize;
-        for w in text.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| !w.is_empty()).take(5000) {
-            total += 1;
-            let w = w.to_ascii_lowercase();
-            if matches!(w.as_str(), "the" | "of" | "and" | "to" | "in" | "is" | "that" | "for" | "on" | "was" | "with" | "said" | "by" | "a" | "an" | "are" | "it" | "from" | "as") {
-                en += 1;
-            }
-        }
-        if en * 12 >= total && total > 0 {
-            ("en", Dir::Ltr)
-        } else {
-            ("und", Dir::Ltr)
-        }
+        super::english_or_und(text)
     }
 
     #[test]
